@@ -1,0 +1,41 @@
+/**
+ * The one module that reads the content collections. Everything else gets the
+ * linked model from loadSite(), read and validated once per build.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { Site, Talk, Theme } from './model';
+import { buildSite } from './site';
+
+let site: Promise<Site> | undefined;
+const talkEntries = new Map<string, CollectionEntry<'talks'>>();
+const themeEntries = new Map<string, CollectionEntry<'themes'>>();
+
+export function loadSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}
+
+async function load(): Promise<Site> {
+  const [talks, themes, events, projects, recaps] = await Promise.all([
+    getCollection('talks'),
+    getCollection('themes'),
+    getCollection('events'),
+    getCollection('projects'),
+    getCollection('recaps'),
+  ]);
+  for (const entry of talks) talkEntries.set(entry.id, entry);
+  for (const entry of themes) themeEntries.set(entry.id, entry);
+  return buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
+}
+
+/** The rendered MDX body of a talk, with its headings. */
+export async function renderTalk(talk: Talk) {
+  await loadSite();
+  return render(talkEntries.get(talk.id)!);
+}
+
+/** The rendered MDX overview of a theme, with its headings. */
+export async function renderTheme(theme: Theme) {
+  await loadSite();
+  return render(themeEntries.get(theme.id)!);
+}

@@ -1,0 +1,23 @@
+import type { Speaker } from './model';
+
+/** "Thomas Graf (Isovalent)", "Jetstack", "Kyle" */
+export function speakerLabel(speaker: Speaker): string {
+  if (speaker.name && speaker.affiliation) return `${speaker.name} (${speaker.affiliation})`;
+  return speaker.name ?? speaker.affiliation ?? '';
+}
+
+/** A list in prose: "A", "A and B", "A, B and C". */
+export function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Speakers in one line, or an empty string when the recaps name none. */
+export function speakersLine(speakers: Speaker[]): string {
+  return joinList(speakers.map(speakerLabel));
+}
+
+/** "1 talk", "3 talks" */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,32 @@
+import type { Event, Project, Talk, Theme } from './model';
+
+/** A project's own talks and those of its sub-projects (Argo lists Argo CD's talks too), newest first. */
+export function talksForProject(project: Project): Talk[] {
+  const all = new Set<Talk>(project.talks);
+  for (const child of project.children) for (const talk of talksForProject(child)) all.add(talk);
+  return [...all].sort((a, b) => b.event.start.localeCompare(a.event.start) || a.title.localeCompare(b.title, 'en'));
+}
+
+/** Groups talks by a key, keeping the order in which groups first appear. */
+export function groupBy<K, T>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** A theme's talks grouped by event, newest event first. */
+export function talksByEvent(talks: Talk[]): Map<Event, Talk[]> {
+  return groupBy(talks, (talk) => [talk.event]);
+}
+
+/** An event's talks grouped by theme, in theme order; a talk appears under each of its themes. */
+export function talksByTheme(talks: Talk[], themes: Theme[]): Map<Theme, Talk[]> {
+  const groups = groupBy(talks, (talk) => talk.themes);
+  return new Map(themes.filter((theme) => groups.has(theme)).map((theme) => [theme, groups.get(theme)!]));
+}

@@ -1,0 +1,11 @@
+import { slug as githubSlug } from 'github-slugger';
+
+/**
+ * The URL slug of a talk title, made the way Astro makes heading ids
+ * (github-slugger), so a title and its heading anchor read the same.
+ */
+export function slugify(text: string): string {
+  return githubSlug(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+
+/** A URL path segment: lower-case words joined by single hyphens. */
+export const slugSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise"',
+  );
+
+/**
+ * A date as precise as the recaps give it: YYYY-MM-DD, or YYYY-MM when the day is
+ * not known. YAML reads an unquoted 2021-05-04 as a Date, so that is accepted too.
+ */
+export const partialDateSchema = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+      'a date written YYYY-MM-DD, or YYYY-MM when the recaps do not give the day',
+    ),
+);
+
+/** One line of text: no line breaks, no leading or trailing space. */
+export const lineSchema = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty line of text')
+  .regex(/^[^\n]*$/, 'a single line of text');

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIndex, type PagefindApi } from '../helpers/pagefind';
+import { contentFiles, distDir, requireBuild, talkPath } from '../helpers/site';
+
+const html = (path: string) => readFileSync(join(distDir, path, 'index.html'), 'utf8');
+
+describe('the built site', () => {
+  beforeAll(() => requireBuild());
+
+  const talks = contentFiles('talks');
+  const themes = contentFiles('themes');
+  const events = contentFiles('events');
+  const projects = contentFiles('projects');
+  const recaps = contentFiles('recaps');
+
+  it('has the content it is meant to show', () => {
+    expect(talks.length).toBeGreaterThan(0);
+    expect(themes.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['talk', talks, (t: (typeof talks)[number]) => talkPath(t)],
+    ['theme', themes, (t: (typeof talks)[number]) => `/themes/${t.id}/`],
+    ['event', events, (t: (typeof talks)[number]) => `/events/${t.id}/`],
+    ['project', projects, (t: (typeof talks)[number]) => `/projects/${t.id}/`],
+    ['recap', recaps, (t: (typeof talks)[number]) => `/recaps/${t.id}/`],
+  ])('has a page for every %s, titled with its name', (_kind, entries, pathOf) => {
+    for (const entry of entries) {
+      const path = pathOf(entry);
+      expect(existsSync(join(distDir, path, 'index.html')), `${entry.file} should be served at ${path}`).toBe(true);
+      const name = String(entry.data.title ?? entry.data.name);
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html(path))?.[1];
+      expect(h1?.replace(/&#39;/g, "'").replace(/&amp;/g, '&'), path).toBe(name);
+    }
+  });
+
+  it('has the index pages and the search page', () => {
+    for (const path of ['/', '/talks/', '/themes/', '/events/', '/projects/', '/recaps/', '/search/']) {
+      expect(existsSync(join(distDir, path, 'index.html')), path).toBe(true);
+    }
+  });
+
+  it('has a 404 page that offers search and the themes', () => {
+    const page = readFileSync(join(distDir, '404.html'), 'utf8');
+    expect(page).toContain('Page not found');
+    expect(page).toMatch(/<form[^>]+action="\/search\/"/);
+    expect(page).toContain('href="/themes/"');
+  });
+
+  describe('search index', () => {
+    let pagefind: PagefindApi;
+    beforeAll(async () => {
+      pagefind = await openIndex(distDir);
+    });
+    afterAll(() => pagefind?.destroy());
+
+    it('holds exactly the talk, theme, event and project pages', async () => {
+      const hits = await pagefind.search(null, {
+        filters: { type: { any: ['Talk', 'Theme', 'Event', 'Project'] } },
+      });
+      const expected = [
+        ...talks.map(talkPath),
+        ...themes.map((t) => `/themes/${t.id}/`),
+        ...events.map((e) => `/events/${e.id}/`),
+        ...projects.map((p) => `/projects/${p.id}/`),
+      ].sort();
+      expect(hits.map((hit) => hit.url).sort()).toEqual(expected);
+      const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+      expect(entry.languages.en.page_count).toBe(expected.length);
+    });
+
+    it('leaves out the 404, list, recap and search pages', async () => {
+      const urls = (await pagefind.search('page')).map((hit) => hit.url);
+      for (const url of ['/404.html', '/404/', '/search/', '/talks/', '/recaps/', '/']) {
+        expect(urls).not.toContain(url);
+      }
+      for (const recap of recaps) expect(urls).not.toContain(`/recaps/${recap.id}/`);
+    });
+
+    it('indexes only the main element, never the header and footer', () => {
+      const searchable = [...talks.map(talkPath), ...themes.map((t) => `/themes/${t.id}/`)];
+      for (const path of searchable) {
+        const page = html(path);
+        expect(page.match(/data-pagefind-body/g), path).toHaveLength(1);
+        expect(page, path).toMatch(/<main[^>]*data-pagefind-body/);
+      }
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateRange } from '../../src/lib/dates';
+import { joinList, plural, speakerLabel, speakersLine } from '../../src/lib/format';
+import { slugify } from '../../src/lib/slugs';
+import { absoluteUrl, joinBase, paths } from '../../src/lib/urls';
+import { groupBy, talksByEvent, talksByTheme, talksForProject } from '../../src/lib/queries';
+import { talkSearchData, projectSearchData } from '../../src/lib/search';
+import { buildSite } from '../../src/lib/site';
+import { normaliseBase, siteConfig } from '../../src/site.config';
+import { sampleContent } from '../helpers/fixtures';
+
+describe('dates', () => {
+  it('formats full and month-only dates', () => {
+    expect(formatDate('2021-05-04')).toBe('4 May 2021');
+    expect(formatDate('2023-04')).toBe('April 2023');
+  });
+  it('formats ranges only as precisely as the data', () => {
+    expect(formatDateRange('2021-05-04', '2021-05-07')).toBe('4–7 May 2021');
+    expect(formatDateRange('2021-04-30', '2021-05-02')).toBe('30 April – 2 May 2021');
+    expect(formatDateRange('2021-12-30', '2022-01-02')).toBe('30 December 2021 – 2 January 2022');
+    expect(formatDateRange('2023-04', '2023-04')).toBe('April 2023');
+    expect(formatDateRange('2023-04', '2023-05')).toBe('April 2023 – May 2023');
+  });
+});
+
+describe('format', () => {
+  it('labels speakers with what the recaps give', () => {
+    expect(speakerLabel({ name: 'Thomas Graf', affiliation: 'Isovalent' })).toBe('Thomas Graf (Isovalent)');
+    expect(speakerLabel({ affiliation: 'Jetstack' })).toBe('Jetstack');
+    expect(speakerLabel({ name: 'Kyle' })).toBe('Kyle');
+    expect(speakersLine([{ name: 'A' }, { name: 'B' }, { affiliation: 'C' }])).toBe('A, B and C');
+    expect(speakersLine([])).toBe('');
+  });
+  it('joins lists and pluralises', () => {
+    expect(joinList(['a'])).toBe('a');
+    expect(joinList(['a', 'b'])).toBe('a and b');
+    expect(plural(1, 'talk')).toBe('1 talk');
+    expect(plural(3, 'talk')).toBe('3 talks');
+    expect(plural(2, 'tool or project', 'tools and projects')).toBe('2 tools and projects');
+  });
+});
+
+describe('slugify', () => {
+  it('makes the slug github-slugger makes for headings, without accents or doubled hyphens', () => {
+    expect(slugify('How to Break your Kubernetes Cluster with Networking')).toBe(
+      'how-to-break-your-kubernetes-cluster-with-networking',
+    );
+    expect(slugify('eBPF on the Rise — Getting Started')).toBe('ebpf-on-the-rise-getting-started');
+    expect(slugify('Hacking and Defending Kubernetes Clusters: We’ll Do It LIVE!!!')).toBe(
+      'hacking-and-defending-kubernetes-clusters-well-do-it-live',
+    );
+    expect(slugify('Natália Réka')).toBe('natalia-reka');
+    expect(slugify('Putting Chaos Into Continuous Delivery to Increase App…')).toBe(
+      'putting-chaos-into-continuous-delivery-to-increase-app',
+    );
+  });
+});
+
+describe('urls', () => {
+  it('joins any base with any path', () => {
+    expect(joinBase('/', paths.talk('x'))).toBe('/talks/x/');
+    expect(joinBase('/recaps/', '/talks/x/')).toBe('/recaps/talks/x/');
+    expect(joinBase('/recaps', 'pagefind/')).toBe('/recaps/pagefind/');
+    expect(joinBase('/', paths.home())).toBe('/');
+  });
+  it('makes absolute URLs under the base path', () => {
+    expect(absoluteUrl('https://example.org', '/sub/', paths.theme('ebpf'))).toBe('https://example.org/sub/themes/ebpf/');
+  });
+});
+
+describe('site config', () => {
+  it('has documented defaults', () => {
+    expect(siteConfig({})).toEqual({
+      site: 'http://localhost:4321',
+      base: '/',
+      contentDir: './content',
+      outDir: './dist',
+    });
+  });
+  it('normalises the base path and rejects a relative site URL', () => {
+    expect(normaliseBase('recaps')).toBe('/recaps/');
+    expect(normaliseBase('/recaps/')).toBe('/recaps/');
+    expect(normaliseBase('')).toBe('/');
+    expect(siteConfig({ SITE_URL: 'https://x.org/', BASE_PATH: '/a/b' })).toMatchObject({
+      site: 'https://x.org',
+      base: '/a/b/',
+    });
+    expect(() => siteConfig({ SITE_URL: 'x.org' })).toThrow(/SITE_URL must be an absolute/);
+  });
+});
+
+describe('queries', () => {
+  const site = buildSite(sampleContent(), { includeDrafts: false });
+  it('includes sub-projects’ talks on a parent project', () => {
+    const argo = site.projects.find((p) => p.id === 'argo')!;
+    expect(argo.talks).toEqual([]);
+    expect(talksForProject(argo).map((t) => t.id)).toEqual(['eu-2023/argo']);
+  });
+  it('groups by event in talk order and by theme in theme order', () => {
+    expect([...talksByEvent(site.talks).keys()].map((e) => e.id)).toEqual(['eu-2023', 'eu-2021']);
+    const byTheme = talksByTheme(site.talks, site.themes);
+    expect([...byTheme.keys()].map((t) => t.id)).toEqual(['gitops', 'networking']);
+    expect(byTheme.get(site.themes[0]!)!.map((t) => t.id)).toEqual(['eu-2023/argo', 'eu-2021/mesh']);
+  });
+  it('groupBy puts an item under each of its keys', () => {
+    expect(groupBy([1, 2, 3], (n) => (n % 2 ? ['odd', 'all'] : ['all']))).toEqual(
+      new Map([
+        ['odd', [1, 3]],
+        ['all', [1, 2, 3]],
+      ]),
+    );
+  });
+});
+
+describe('search data', () => {
+  const site = buildSite(sampleContent(), { includeDrafts: false });
+  it('gives talks their facets, result metadata and date sort key', () => {
+    const mesh = site.talks.find((t) => t.id === 'eu-2021/mesh')!;
+    expect(talkSearchData(mesh)).toEqual({
+      filters: {
+        type: ['Talk'],
+        theme: ['Networking', 'GitOps'],
+        event: ['Europe 2021'],
+        project: ['Cilium'],
+        format: ['talk'],
+      },
+      meta: { type: 'Talk', event: 'Europe 2021', speakers: undefined, themes: 'Networking · GitOps' },
+      sort: { date: '2021-05-04' },
+    });
+  });
+  it('files projects under the project facet', () => {
+    const cilium = site.projects.find((p) => p.id === 'cilium')!;
+    expect(projectSearchData(cilium).filters).toEqual({ type: ['Project'], project: ['Cilium'] });
+  });
+});

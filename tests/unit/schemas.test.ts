@@ -1,0 +1,134 @@
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { eventSchema } from '../../src/schemas/event';
+import { projectSchema } from '../../src/schemas/project';
+import { recapSchema } from '../../src/schemas/recap';
+import type { References } from '../../src/schemas/references';
+import { talkSchema } from '../../src/schemas/talk';
+import { themeSchema } from '../../src/schemas/theme';
+
+const ref = (collection: string) => z.string().transform((id) => ({ id, collection }));
+const refs: References = {
+  event: ref('events'),
+  theme: ref('themes'),
+  project: ref('projects'),
+  recap: ref('recaps'),
+  talk: ref('talks'),
+};
+
+const validTalk = {
+  title: 'How to Break your Kubernetes Cluster with Networking',
+  event: 'eu-2021',
+  speakers: [{ name: 'Thomas Graf', affiliation: 'Isovalent' }],
+  format: 'talk',
+  themes: ['networking'],
+  projects: ['cilium'],
+  recaps: ['deezer-2021'],
+  summary: 'A maintainer walks through everyday networking mistakes that take clusters down.',
+};
+
+/** The first issue's path and message, as a writer would read them. */
+function firstIssue(schema: z.ZodType, value: unknown): string {
+  const result = schema.safeParse(value);
+  if (result.success) return 'parsed';
+  const issue = result.error.issues[0]!;
+  return `${issue.path.join('.')}: ${issue.message}`;
+}
+
+describe('talk schema', () => {
+  const schema = talkSchema(refs);
+
+  it('parses a valid talk and fills defaults', () => {
+    const talk = schema.parse(validTalk);
+    expect(talk.event).toEqual({ id: 'eu-2021', collection: 'events' });
+    expect(talk).toMatchObject({ untitled: false, draft: false, redirectFrom: [] });
+  });
+
+  it('keeps a speaker with only a first name, or only a company', () => {
+    expect(schema.parse({ ...validTalk, speakers: [{ name: 'Kyle' }, { affiliation: 'Jetstack' }] }).speakers).toEqual([
+      { name: 'Kyle' },
+      { affiliation: 'Jetstack' },
+    ]);
+    expect(firstIssue(schema, { ...validTalk, speakers: [{}] })).toBe(
+      'speakers.0: a speaker needs a name, an affiliation, or both',
+    );
+  });
+
+  it.each([
+    ['a missing title', { title: undefined }, /^title: /],
+    ['an unknown format', { format: 'workshop' }, /^format: /],
+    ['no theme', { themes: [] }, /^themes: at least one theme/],
+    ['four themes', { themes: ['a', 'b', 'c', 'd'] }, /^themes: at most three themes/],
+    ['no recap', { recaps: [] }, /^recaps: at least one recap/],
+    ['a two-line summary', { summary: 'One line long enough to pass the length.\nAnd another one.' }, /^summary: a single line/],
+    ['a short summary', { summary: 'Too short.' }, /^summary: a summary of at least 40 characters/],
+    ['a slug with spaces', { slug: 'Not A Slug' }, /^slug: a slug of lower-case letters/],
+    ['a misspelt field', { theme: ['networking'] }, /theme/],
+    ['a draft flag that is not a boolean', { draft: 'yes' }, /^draft: /],
+  ])('rejects %s with a message naming the field', (_case, change, message) => {
+    expect(firstIssue(schema, { ...validTalk, ...change })).toMatch(message);
+  });
+});
+
+describe('theme schema', () => {
+  const schema = themeSchema(refs);
+  const valid = { title: 'eBPF', description: 'Programs in the kernel.', order: 1, startHere: ['eu-2021/x'] };
+  it('parses a valid theme', () => {
+    expect(schema.parse(valid).startHere).toEqual([{ id: 'eu-2021/x', collection: 'talks' }]);
+  });
+  it('rejects an empty start-here list and a fractional order', () => {
+    expect(firstIssue(schema, { ...valid, startHere: [] })).toBe('startHere: at least one talk to start with');
+    expect(firstIssue(schema, { ...valid, order: 1.5 })).toBe('order: a whole number');
+  });
+});
+
+describe('event schema', () => {
+  const valid = {
+    name: 'KubeCon + CloudNativeCon Europe 2023',
+    shortName: 'Europe 2023',
+    location: 'Amsterdam',
+    start: '2023-04',
+    end: '2023-04',
+    about: 'In person.',
+  };
+  it('accepts month-only dates and YAML dates', () => {
+    expect(eventSchema.parse(valid).start).toBe('2023-04');
+    expect(eventSchema.parse({ ...valid, start: new Date('2021-05-04'), end: '2021-05-07' }).start).toBe('2021-05-04');
+  });
+  it('rejects a malformed date and an end before the start', () => {
+    expect(firstIssue(eventSchema, { ...valid, start: '4 May 2021' })).toMatch(/^start: a date written YYYY-MM-DD/);
+    expect(firstIssue(eventSchema, { ...valid, start: '2023-05', end: '2023-04' })).toBe(
+      'end: start must not be after end',
+    );
+  });
+});
+
+describe('project schema', () => {
+  const schema = projectSchema(refs);
+  it('parses a project with a parent', () => {
+    expect(schema.parse({ name: 'Argo CD', description: 'GitOps.', parent: 'argo' }).parent).toEqual({
+      id: 'argo',
+      collection: 'projects',
+    });
+  });
+  it('accepts only https home pages', () => {
+    expect(firstIssue(schema, { name: 'X', description: 'Y', homepage: 'http://x.org' })).toBe(
+      'homepage: an https:// URL',
+    );
+  });
+});
+
+describe('recap schema', () => {
+  const schema = recapSchema(refs);
+  const valid = {
+    title: 'Highlights #3',
+    author: 'Hugo Martins',
+    attribution: 'Hugo Martins',
+    event: 'eu-2021',
+    scope: 'Day three.',
+  };
+  it('parses a recap and rejects an unknown field', () => {
+    expect(schema.parse(valid).untitled).toBe(false);
+    expect(firstIssue(schema, { ...valid, url: 'https://x.org' })).toMatch(/url/);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { buildSite, ContentError } from '../../src/lib/site';
+import { projectRef, recapRef, sampleContent, talkRef, themeRef } from '../helpers/fixtures';
+
+const build = (content = sampleContent(), includeDrafts = false) => buildSite(content, { includeDrafts });
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('buildSite', () => {
+  it('links talks to their event, themes, projects and recaps both ways', () => {
+    const site = build();
+    const dns = site.talks.find((t) => t.id === 'eu-2021/dns')!;
+    expect(dns.event.shortName).toBe('Europe 2021');
+    expect(dns.themes.map((t) => t.id)).toEqual(['networking']);
+    expect(dns.projects.map((p) => p.name)).toEqual(['Cilium']);
+    expect(dns.recaps.map((r) => r.attribution)).toEqual(['The diary']);
+    const networking = site.themes.find((t) => t.id === 'networking')!;
+    expect(networking.talks.map((t) => t.id)).toEqual(['eu-2021/dns', 'eu-2021/mesh']);
+    expect(networking.startHere.map((t) => t.id)).toEqual(['eu-2021/dns']);
+    expect(site.recaps[0]!.talks).toHaveLength(3);
+    const argoCd = site.projects.find((p) => p.id === 'argo-cd')!;
+    expect(argoCd.parent?.id).toBe('argo');
+    expect(site.projects.find((p) => p.id === 'argo')!.children).toEqual([argoCd]);
+  });
+
+  it('derives slugs from titles and honours a slug override', () => {
+    const slugs = build().talks.map((t) => t.slug);
+    expect(slugs).toContain('dns-the-ndots-story');
+    expect(slugs).toContain('argo-scale');
+  });
+
+  it('orders talks newest event first, then by title, and themes by their order', () => {
+    const site = build();
+    expect(site.talks.map((t) => t.title)).toEqual(['Argo at Scale', 'DNS: the ndots Story', 'Meshes Are Awesome']);
+    expect(site.themes.map((t) => t.id)).toEqual(['gitops', 'networking']);
+    expect(site.events.map((e) => e.id)).toEqual(['eu-2023', 'eu-2021']);
+  });
+
+  it('names the file and field of an unknown theme', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.themes = [themeRef('networkin')];
+    const problems = problemsOf(() => build(content));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/talks/eu-2021/dns.mdx: field "themes": there is no theme "networkin"');
+    expect(problems[0]).toContain('gitops, networking');
+  });
+
+  it('names the file and field of unknown projects, recaps, parents and start-here talks', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.projects = [projectRef('cilum')];
+    content.talks[1]!.data.recaps = [recapRef('blog')];
+    content.projects[1]!.data.parent = projectRef('argoproj');
+    content.themes[0]!.data.startHere = [talkRef('eu-2021/dnss')];
+    const problems = problemsOf(() => build(content)).join('\n');
+    expect(problems).toContain('content/talks/eu-2021/dns.mdx: field "projects": there is no project "cilum"');
+    expect(problems).toContain('content/talks/eu-2021/mesh.mdx: field "recaps": there is no recap "blog"');
+    expect(problems).toContain('content/projects/argo-cd.yaml: field "parent": there is no project "argoproj"');
+    expect(problems).toContain('content/themes/networking.mdx: field "startHere": there is no talk "eu-2021/dnss"');
+  });
+
+  it('refuses two talks with the same slug, naming both files', () => {
+    const content = sampleContent();
+    content.talks[2]!.data.slug = 'meshes-are-awesome';
+    const [problem] = problemsOf(() => build(content));
+    expect(problem).toMatch(/^content\/talks\/eu-2023\/argo\.mdx: field "slug": slug "meshes-are-awesome"/);
+    expect(problem).toContain('content/talks/eu-2021/mesh.mdx');
+  });
+
+  it('refuses the same title twice at one event, but allows it at another', () => {
+    const content = sampleContent();
+    content.talks[1]!.data.title = 'DNS: The ndots story';
+    content.talks[1]!.data.slug = 'other';
+    expect(problemsOf(() => build(content))[0]).toContain('field "title"');
+    const ok = sampleContent();
+    ok.talks[2]!.data.title = 'DNS: the ndots Story';
+    expect(() => build(ok)).not.toThrow();
+  });
+
+  it('refuses a talk with an empty body', () => {
+    const content = sampleContent();
+    content.talks[0]!.body = '  \n';
+    expect(problemsOf(() => build(content))[0]).toContain('content/talks/eu-2021/dns.mdx: the body is empty');
+  });
+
+  it('refuses a theme that no talk uses', () => {
+    const content = sampleContent();
+    content.talks[2]!.data.themes = [themeRef('networking')];
+    content.talks[1]!.data.themes = [themeRef('networking')];
+    content.themes[1]!.data.startHere = [talkRef('eu-2021/dns')];
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining('content/themes/gitops.mdx: no talk lists this theme'),
+    ]);
+  });
+
+  it('leaves drafts out of a production build and keeps them in dev', () => {
+    const content = sampleContent();
+    content.talks[1]!.data.draft = true;
+    expect(build(content).talks.map((t) => t.id)).not.toContain('eu-2021/mesh');
+    expect(build(content, true).talks.map((t) => t.id)).toContain('eu-2021/mesh');
+  });
+
+  it('refuses a draft talk in a published start-here list', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.draft = true;
+    content.talks[1]!.data.themes = [themeRef('networking')];
+    expect(problemsOf(() => build(content)).join('\n')).toContain(
+      'content/themes/networking.mdx: field "startHere": talk "eu-2021/dns" is a draft',
+    );
+  });
+
+  it('turns redirectFrom into redirects and refuses one that shadows a live talk', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.redirectFrom = ['ndots-story'];
+    expect(build(content).redirects).toEqual({ '/talks/ndots-story/': '/talks/dns-the-ndots-story/' });
+    content.talks[0]!.data.redirectFrom = ['argo-scale'];
+    expect(problemsOf(() => build(content))[0]).toContain('field "redirectFrom"');
+  });
+
+  it('reports every problem at once', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.themes = [themeRef('x')];
+    content.talks[1]!.body = '';
+    const error = (() => {
+      try {
+        build(content);
+      } catch (e) {
+        return e as ContentError;
+      }
+    })()!;
+    expect(error.problems.length).toBeGreaterThanOrEqual(2);
+    expect(error.message).toMatch(/^The content has \d+ problems/);
+  });
+});

@@ -1,0 +1,11 @@
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    // Browser and scratch-build tests start servers and builds; keep them from fighting for two cores.
+    fileParallelism: false,
+  },
+});
