@@ -7,12 +7,16 @@
  * BASE_PATH       path the site is served under, e.g. /kubecon-recaps/ (default /)
  * KCR_CONTENT_DIR folder holding talks/, themes/, events/, projects/, recaps/ (default ./content)
  * KCR_OUT_DIR     build output folder (default ./dist)
+ *
+ * Astro caches parsed content per project; a scratch content folder gets its own
+ * cache folder, so entries from one folder never leak into a build of another.
  */
 export interface SiteConfig {
   site: string;
   base: string;
   contentDir: string;
   outDir: string;
+  cacheDir: string;
 }
 
 export function siteConfig(env: Record<string, string | undefined>): SiteConfig {
@@ -20,11 +24,14 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
   if (!/^https?:\/\/[^/]+/.test(site)) {
     throw new Error(`SITE_URL must be an absolute http(s) URL such as https://recaps.example.org, got "${site}"`);
   }
+  const contentDir = env.KCR_CONTENT_DIR?.trim() || './content';
   return {
     site: site.replace(/\/+$/, ''),
     base: normaliseBase(env.BASE_PATH ?? '/'),
-    contentDir: env.KCR_CONTENT_DIR?.trim() || './content',
+    contentDir,
     outDir: env.KCR_OUT_DIR?.trim() || './dist',
+    cacheDir:
+      contentDir === './content' ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(contentDir)}`,
   };
 }
 
@@ -32,4 +39,11 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
 export function normaliseBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** A short, stable name for a folder path. */
+function hash(text: string): string {
+  let h = 5381;
+  for (const char of text) h = ((h * 33) ^ char.charCodeAt(0)) >>> 0;
+  return h.toString(36);
 }

@@ -1,6 +1,8 @@
 import type { RawContent, Ref } from '../../src/lib/site';
 
-const ref = (collection: string) => (id: string): Ref => ({ id, collection });
+const ref =
+  (collection: string) =>
+  (id: string): Ref => ({ id, collection });
 export const eventRef = ref('events');
 export const themeRef = ref('themes');
 export const projectRef = ref('projects');

@@ -40,7 +40,9 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   g.location ??= { href: 'http://127.0.0.1/', origin: 'http://127.0.0.1' };
   g.document ??= { currentScript: null, querySelector: () => null };
   // A fresh module instance per index, so two built sites can be compared in one run.
-  const pagefind = await import(`${pathToFileURL(join(bundle, 'pagefind.js')).href}?dist=${encodeURIComponent(distDir)}`);
+  const pagefind = await import(
+    `${pathToFileURL(join(bundle, 'pagefind.js')).href}?dist=${encodeURIComponent(distDir)}`
+  );
   await pagefind.options({ basePath: `${base}pagefind/`, excerptLength: 30 });
   await pagefind.init();
 
@@ -56,7 +58,10 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
             meta: data.meta,
             filters: data.filters,
             excerpt: data.excerpt,
-            subResults: data.sub_results.map((sub: { url: string; title: string }) => ({ url: sub.url, title: sub.title })),
+            subResults: data.sub_results.map((sub: { url: string; title: string }) => ({
+              url: sub.url,
+              title: sub.title,
+            })),
             score: result.score,
           } satisfies Hit;
         }),

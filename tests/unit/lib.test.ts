@@ -64,7 +64,9 @@ describe('urls', () => {
     expect(joinBase('/', paths.home())).toBe('/');
   });
   it('makes absolute URLs under the base path', () => {
-    expect(absoluteUrl('https://example.org', '/sub/', paths.theme('ebpf'))).toBe('https://example.org/sub/themes/ebpf/');
+    expect(absoluteUrl('https://example.org', '/sub/', paths.theme('ebpf'))).toBe(
+      'https://example.org/sub/themes/ebpf/',
+    );
   });
 });
 
@@ -75,7 +77,13 @@ describe('site config', () => {
       base: '/',
       contentDir: './content',
       outDir: './dist',
+      cacheDir: './node_modules/.astro',
     });
+  });
+  it('gives a scratch content folder its own content cache', () => {
+    const a = siteConfig({ KCR_CONTENT_DIR: '/tmp/a' }).cacheDir;
+    expect(a).toMatch(/^\.\/node_modules\/\.astro\/scratch-/);
+    expect(siteConfig({ KCR_CONTENT_DIR: '/tmp/b' }).cacheDir).not.toBe(a);
   });
   it('normalises the base path and rejects a relative site URL', () => {
     expect(normaliseBase('recaps')).toBe('/recaps/');

@@ -60,7 +60,11 @@ describe('talk schema', () => {
     ['no theme', { themes: [] }, /^themes: at least one theme/],
     ['four themes', { themes: ['a', 'b', 'c', 'd'] }, /^themes: at most three themes/],
     ['no recap', { recaps: [] }, /^recaps: at least one recap/],
-    ['a two-line summary', { summary: 'One line long enough to pass the length.\nAnd another one.' }, /^summary: a single line/],
+    [
+      'a two-line summary',
+      { summary: 'One line long enough to pass the length.\nAnd another one.' },
+      /^summary: a single line/,
+    ],
     ['a short summary', { summary: 'Too short.' }, /^summary: a summary of at least 40 characters/],
     ['a slug with spaces', { slug: 'Not A Slug' }, /^slug: a slug of lower-case letters/],
     ['a misspelt field', { theme: ['networking'] }, /theme/],
