@@ -1,6 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
+import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -13,7 +17,12 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    // Pages only: card images, feeds and redirect stubs are not pages a search engine should list.
+    sitemap({ filter: (page) => !/\/(og|404)\b/.test(new URL(page).pathname) }),
+    pagefind(),
+  ],
   vite: {
     build: {
       rollupOptions: {
@@ -25,9 +34,13 @@ export default defineConfig({
     },
   },
   markdown: {
+    processor: satteri({
+      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()],
+    }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      transformers: [codeTitle, transformerMetaHighlight(), transformerNotationDiff()],
     },
   },
 });

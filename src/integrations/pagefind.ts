@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
 
 /**
  * Builds the Pagefind search index from the finished HTML once Astro has written
@@ -15,7 +16,6 @@ export default function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { createIndex, close } = await import('pagefind');
         try {
           const started = performance.now();
           const { index, errors } = await createIndex({ forceLanguage: 'en' });

@@ -128,14 +128,14 @@ describe('buildSite', () => {
     const content = sampleContent();
     content.talks[0]!.data.themes = [themeRef('x')];
     content.talks[1]!.body = '';
-    const error = (() => {
-      try {
-        build(content);
-      } catch (e) {
-        return e as ContentError;
-      }
-    })()!;
-    expect(error.problems.length).toBeGreaterThanOrEqual(2);
-    expect(error.message).toMatch(/^The content has \d+ problems/);
+    let error: ContentError | undefined;
+    try {
+      build(content);
+    } catch (e) {
+      error = e as ContentError;
+    }
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error!.problems.length).toBeGreaterThanOrEqual(2);
+    expect(error!.message).toMatch(/^The content has \d+ problems/);
   });
 });

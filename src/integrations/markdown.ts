@@ -1,0 +1,171 @@
+/**
+ * How talk and theme bodies are turned into HTML, on top of Astro's native
+ * Markdown pipeline (Sätteri): section anchors with a copy-link control, an
+ * anchor per takeaway, internal links under the base path, external links with
+ * safe rel values, and code blocks with a title, an "our illustration" label and
+ * a copy button. Sätteri runs these after Shiki and before Astro's own heading
+ * ids, so the heading plugin sets ids itself, with the same slugger Astro uses.
+ */
+import type { ShikiTransformer } from 'shiki';
+import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
+import type { Element, ElementContent } from 'hast';
+import GithubSlugger from 'github-slugger';
+import { slugify } from '../lib/slugs';
+
+type Plugin = HastPluginDefinition | (() => HastPluginDefinition);
+
+const linkIcon: ElementContent = {
+  type: 'element',
+  tagName: 'svg',
+  properties: { viewBox: '0 0 16 16', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' },
+  children: [
+    {
+      type: 'element',
+      tagName: 'path',
+      properties: {
+        fill: 'currentColor',
+        d: 'M7.8 4.2 9.4 2.6a3.2 3.2 0 0 1 4.5 4.5l-2.4 2.4a3.2 3.2 0 0 1-4.5 0l1-1a1.8 1.8 0 0 0 2.5 0l2.4-2.4a1.8 1.8 0 0 0-2.5-2.5L8.8 5.2zm.4 7.6-1.6 1.6a3.2 3.2 0 0 1-4.5-4.5l2.4-2.4a3.2 3.2 0 0 1 4.5 0l-1 1a1.8 1.8 0 0 0-2.5 0L3.1 9.9a1.8 1.8 0 0 0 2.5 2.5l1.6-1.6z',
+      },
+      children: [],
+    },
+  ],
+};
+
+/** A link to #id that, with JavaScript, copies the section's full URL. */
+function anchorLink(id: string, label: string): ElementContent {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['anchor-link'], href: `#${id}`, dataCopyLink: '', ariaLabel: label },
+    children: [linkIcon],
+  };
+}
+
+/** h2 and h3 get a stable id from their text and a link control after the text. */
+export function headingAnchors(): Plugin {
+  return () => {
+    const slugger = new GithubSlugger();
+    return defineHastPlugin({
+      name: 'kcr-heading-anchors',
+      element: {
+        filter: ['h2', 'h3'],
+        visit(node, ctx) {
+          const text = ctx.textContent(node).trim();
+          const existing = node.properties?.id;
+          const id = typeof existing === 'string' ? existing : slugger.slug(text);
+          ctx.setProperty(node, 'id', id);
+          ctx.appendChild(node, anchorLink(id, `Copy link to section: ${text}`));
+        },
+      },
+    });
+  };
+}
+
+/**
+ * Each item of the list under "## Takeaways" gets an id from its first words,
+ * so a link can point at one takeaway and survives reordering.
+ */
+export function takeawayAnchors(): Plugin {
+  return () => {
+    const used = new Set<string>();
+    return defineHastPlugin({
+      name: 'kcr-takeaway-anchors',
+      element: {
+        filter: ['li'],
+        visit(node, ctx) {
+          const list = ctx.parent(node) as Element;
+          if (list?.tagName !== 'ul') return;
+          const container = ctx.parent(list);
+          const index = ctx.indexOf(list);
+          if (!container || index === undefined) return;
+          const heading = container.children
+            .slice(0, index)
+            .reverse()
+            .find((child): child is Element => child.type === 'element');
+          if (heading?.tagName !== 'h2' || ctx.textContent(heading).trim() !== 'Takeaways') return;
+          const text = ctx.textContent(node).trim();
+          const words = slugify(text).split('-').slice(0, 6).join('-');
+          let id = `takeaway-${words}`;
+          for (let n = 2; used.has(id); n++) id = `takeaway-${words}-${n}`;
+          used.add(id);
+          ctx.setProperty(node, 'id', id);
+          ctx.prependChild(node, anchorLink(id, `Copy link to this takeaway: ${text.slice(0, 80)}`));
+        },
+      },
+    });
+  };
+}
+
+/** Root-relative links get the base path; links off the site get safe rel values. */
+export function siteLinks(base: string): Plugin {
+  return defineHastPlugin({
+    name: 'kcr-site-links',
+    element: {
+      filter: ['a'],
+      visit(node, ctx) {
+        const href = node.properties?.href;
+        if (typeof href !== 'string') return;
+        if (href.startsWith('/') && !href.startsWith('//')) {
+          ctx.setProperty(node, 'href', base.replace(/\/$/, '') + href);
+        } else if (/^(https?:)?\/\//.test(href)) {
+          ctx.setProperty(node, 'rel', 'noopener noreferrer');
+        }
+      },
+    },
+  });
+}
+
+/** Shiki: `title="file.yaml"` in a code fence's meta becomes data-title on the <pre>. */
+export const codeTitle: ShikiTransformer = {
+  name: 'kcr-code-title',
+  pre(node) {
+    const title = /title="([^"]+)"/.exec(this.options.meta?.__raw ?? '')?.[1];
+    if (title) node.properties['data-title'] = title;
+  },
+};
+
+/**
+ * Every code block becomes a figure with a caption: the file name if the fence
+ * names one, a label saying the snippet is ours, and a copy button that the
+ * page script reveals (it does nothing without JavaScript, so it starts hidden).
+ */
+export function codeFigures(): Plugin {
+  return defineHastPlugin({
+    name: 'kcr-code-figures',
+    element: {
+      filter: ['pre'],
+      visit(node, ctx) {
+        const title = node.properties?.dataTitle ?? node.properties?.['data-title'];
+        const caption: ElementContent[] = [];
+        if (typeof title === 'string') {
+          caption.push({
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['code-title'] },
+            children: [{ type: 'text', value: title }],
+          });
+        }
+        caption.push(
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['code-label'] },
+            children: [{ type: 'text', value: 'Our illustration, not the speaker’s slide' }],
+          },
+          {
+            type: 'element',
+            tagName: 'button',
+            properties: { type: 'button', className: ['copy-code'], dataCopyCode: '', hidden: true },
+            children: [{ type: 'text', value: 'Copy' }],
+          },
+        );
+        ctx.replaceNode(node, {
+          type: 'element',
+          tagName: 'figure',
+          properties: { className: ['code-figure'] },
+          children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption }, node as Element],
+        });
+      },
+    },
+  });
+}

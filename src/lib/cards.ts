@@ -1,0 +1,50 @@
+import { formatDateRange } from './dates';
+import { speakersLine } from './format';
+import type { Talk, Theme } from './model';
+import { plural } from './format';
+
+/** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
+export interface CardData {
+  /** Small line above the title, e.g. the event. */
+  eyebrow: string;
+  title: string;
+  /** One line under the title: speakers, or a talk count. */
+  byline: string;
+  /** Theme names, shown as chips. */
+  chips: string[];
+}
+
+export function talkCard(talk: Talk): CardData {
+  return {
+    eyebrow: `${talk.event.name} · ${formatDateRange(talk.event.start, talk.event.end)}`,
+    title: talk.title,
+    byline: speakersLine(talk.speakers) || (talk.untitled ? 'Untitled session' : 'Speakers not named in the recaps'),
+    chips: talk.themes.map((theme) => theme.title),
+  };
+}
+
+export function themeCard(theme: Theme): CardData {
+  const events = [...new Set(theme.talks.map((talk) => talk.event.shortName))];
+  return {
+    eyebrow: 'Theme recap',
+    title: theme.title,
+    byline: `${plural(theme.talks.length, 'talk')} · ${events.join(' and ')}`,
+    chips: [theme.description],
+  };
+}
+
+export const siteCard: CardData = {
+  eyebrow: 'KubeCon + CloudNativeCon',
+  title: 'What our platform team learned, talk by talk',
+  byline: 'Theme recaps, talk pages and search',
+  chips: [],
+};
+
+/** Where a page's card image is served, relative to the base path. */
+export const cardPaths = {
+  talk: (slug: string) => `og/talks/${slug}.png`,
+  theme: (id: string) => `og/themes/${id}.png`,
+  site: () => 'og/site.png',
+};
+
+export const cardSize = { width: 1200, height: 630 } as const;
