@@ -89,6 +89,8 @@ export function takeawayAnchors(): Plugin {
           for (let n = 2; used.has(id); n++) id = `takeaway-${words}-${n}`;
           used.add(id);
           ctx.setProperty(node, 'id', id);
+          // A takeaway is what a reader searches for; weigh it above a passing mention.
+          ctx.setProperty(node, 'dataPagefindWeight', '2');
           ctx.prependChild(node, anchorLink(id, `Copy link to this takeaway: ${text.slice(0, 80)}`));
         },
       },

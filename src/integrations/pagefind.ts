@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 
@@ -9,30 +9,61 @@ import { close, createIndex } from 'pagefind';
  * it. Only elements marked data-pagefind-body are indexed, so the layout decides
  * which pages are searchable. Any Pagefind error fails the build and removes the
  * output, so a site without a working index never looks finished.
+ *
+ * In `astro dev` there is no build, so the dev server serves the index of the
+ * last build; without one, the search page says to build first.
  */
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
 export default function pagefind(): AstroIntegration {
+  let outDir = 'dist';
+  let base = '/';
   return {
     name: 'kubecon-recaps:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base;
+      },
+      'astro:server:setup': ({ server }) => {
+        const bundle = join(outDir, 'pagefind');
+        const prefix = `${base.replace(/\/$/, '')}/pagefind/`;
+        server.middlewares.use(async (request, response, next) => {
+          const path = request.url?.split('?')[0] ?? '';
+          if (!path.startsWith(prefix)) return next();
+          try {
+            const body = await readFile(join(bundle, normalize(path.slice(prefix.length))));
+            response.setHeader('content-type', contentTypes[extname(path)] ?? 'application/octet-stream');
+            response.end(body);
+          } catch {
+            response.statusCode = 404;
+            response.end('No search index: run "npm run build" once, then reload.');
+          }
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
+        const builtDir = fileURLToPath(dir);
         try {
           const started = performance.now();
           const { index, errors } = await createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
+          const added = await index.addDirectory({ path: builtDir });
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           if (added.page_count === 0) {
             throw new Error('Pagefind indexed no page: no page has a data-pagefind-body element');
           }
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          const written = await index.writeFiles({ outputPath: join(builtDir, 'pagefind') });
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           logger.info(
             `read ${added.page_count} pages, indexed those marked searchable, in ${Math.round(performance.now() - started)} ms`,
           );
         } catch (error) {
-          await rm(outDir, { recursive: true, force: true });
+          await rm(builtDir, { recursive: true, force: true });
           throw error;
         } finally {
           await close();

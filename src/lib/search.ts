@@ -22,6 +22,7 @@ export function talkSearchData(talk: Talk): SearchData {
       event: talk.event.shortName,
       speakers: speakersLine(talk.speakers) || undefined,
       themes: talk.themes.map((theme) => theme.title).join(' · '),
+      projects: talk.projects.map((project) => project.name).join(', ') || undefined,
     },
     sort: { date: talk.event.start },
   };

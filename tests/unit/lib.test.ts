@@ -132,7 +132,7 @@ describe('search data', () => {
         project: ['Cilium'],
         format: ['talk'],
       },
-      meta: { type: 'Talk', event: 'Europe 2021', speakers: undefined, themes: 'Networking · GitOps' },
+      meta: { type: 'Talk', event: 'Europe 2021', speakers: undefined, themes: 'Networking · GitOps', projects: 'Cilium' },
       sort: { date: '2021-05-04' },
     });
   });
