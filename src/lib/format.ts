@@ -1,4 +1,4 @@
-import type { Speaker } from './model';
+import type { Speaker, Talk } from './model';
 
 /** "Thomas Graf (Isovalent)", "Jetstack", "Kyle" */
 export function speakerLabel(speaker: Speaker): string {
@@ -21,3 +21,13 @@ export function speakersLine(speakers: Speaker[]): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** How each session format reads in headers and search facets. */
+export const formatLabels: Record<Talk['format'], string> = {
+  keynote: 'Keynote',
+  talk: 'Talk',
+  tutorial: 'Tutorial',
+  panel: 'Panel',
+  lightning: 'Lightning talk',
+  'co-located': 'Co-located event',
+};

@@ -1,4 +1,4 @@
-import { speakersLine } from './format';
+import { formatLabels, speakersLine } from './format';
 import type { Event, Project, Talk, Theme } from './model';
 
 /** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
@@ -15,7 +15,7 @@ export function talkSearchData(talk: Talk): SearchData {
       theme: talk.themes.map((theme) => theme.title),
       event: [talk.event.shortName],
       project: talk.projects.map((project) => project.name),
-      format: [talk.format],
+      format: [formatLabels[talk.format]],
     },
     meta: {
       type: 'Talk',

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ranking } from '../../src/components/search/pagefind-ui';
 
 export interface Hit {
   url: string;
@@ -43,7 +44,8 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   const pagefind = await import(
     `${pathToFileURL(join(bundle, 'pagefind.js')).href}?dist=${encodeURIComponent(distDir)}`
   );
-  await pagefind.options({ basePath: `${base}pagefind/`, excerptLength: 30 });
+  // The same ranking the site's search UI uses, so tests rank as readers see.
+  await pagefind.options({ basePath: `${base}pagefind/`, excerptLength: 30, ranking });
   await pagefind.init();
 
   return {

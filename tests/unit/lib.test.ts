@@ -130,9 +130,15 @@ describe('search data', () => {
         theme: ['Networking', 'GitOps'],
         event: ['Europe 2021'],
         project: ['Cilium'],
-        format: ['talk'],
+        format: ['Talk'],
       },
-      meta: { type: 'Talk', event: 'Europe 2021', speakers: undefined, themes: 'Networking · GitOps', projects: 'Cilium' },
+      meta: {
+        type: 'Talk',
+        event: 'Europe 2021',
+        speakers: undefined,
+        themes: 'Networking · GitOps',
+        projects: 'Cilium',
+      },
       sort: { date: '2021-05-04' },
     });
   });

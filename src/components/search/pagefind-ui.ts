@@ -38,14 +38,14 @@ export const ranking = {
 export const resultTemplate = `
 <li class="kcr-result">
   <p class="kcr-result__kind"><span class="kcr-result__type">{{ meta.type | default("Page") }}</span>{{#if meta.event}} · {{ meta.event }}{{/if}}</p>
-  <p class="kcr-result__title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
+  <p class="kcr-result__title"><a class="kcr-result__link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
   {{#if meta.speakers}}<p class="kcr-result__speakers">{{ meta.speakers }}</p>{{/if}}
   {{#if meta.themes}}<p class="kcr-result__themes">{{ meta.themes }}</p>{{/if}}
   {{#if excerpt}}<p class="kcr-result__excerpt">{{+ excerpt +}}</p>{{/if}}
   {{#if sub_results}}
   <ul class="kcr-result__sections">
     {{#each sub_results as sub}}
-    <li><a class="pf-heading-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a> <span class="kcr-result__sub-excerpt">{{+ sub.excerpt +}}</span></li>
+    <li><a class="kcr-result__section-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a> <span class="kcr-result__sub-excerpt">{{+ sub.excerpt +}}</span></li>
     {{/each}}
   </ul>
   {{/if}}
