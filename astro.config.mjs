@@ -7,6 +7,8 @@ import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/tran
 import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site.config.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { site, base, outDir, cacheDir } = siteConfig(process.env);
 
@@ -19,8 +21,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    // Pages only: card images, feeds and redirect stubs are not pages a search engine should list.
-    sitemap({ filter: (page) => !/\/(og|404)\b/.test(new URL(page).pathname) }),
+    // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
+    sitemap({ filter: (page) => !isRedirectStub(page) }),
     pagefind(),
   ],
   vite: {
@@ -44,3 +46,13 @@ export default defineConfig({
     },
   },
 });
+
+/** A built page that only redirects (a renamed talk's old URL). */
+function isRedirectStub(page) {
+  const path = new URL(page).pathname.slice(base.length);
+  try {
+    return readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
+  } catch {
+    return false;
+  }
+}

@@ -60,3 +60,20 @@ describe('copying links', () => {
     await page.close();
   });
 });
+
+describe('copy for chat', () => {
+  it('copies the page link and a Markdown line with title, event, summary and URL', async () => {
+    const page = await context.newPage();
+    const path = 'talks/how-to-break-your-kubernetes-cluster-with-networking/';
+    await page.goto(new URL(`${path}?highlight=ndots`, server.url).href);
+    const url = new URL(path, server.url).href;
+    await page.getByRole('button', { name: /^Copy link to How to Break/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await page.getByRole('button', { name: /as Markdown for chat/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /as Markdown for chat/ }).innerText()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `[How to Break your Kubernetes Cluster with Networking](${url}) · KubeCon + CloudNativeCon Europe 2021: A Cilium maintainer walks through the everyday networking mistakes that take clusters down, from the ndots default flooding DNS to CRD watches saturating the API server.`,
+    );
+    await page.close();
+  });
+});
