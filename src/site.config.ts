@@ -8,8 +8,9 @@
  * KCR_CONTENT_DIR folder holding talks/, themes/, events/, projects/, recaps/ (default ./content)
  * KCR_OUT_DIR     build output folder (default ./dist)
  *
- * Astro caches parsed content per project; a scratch content folder gets its own
- * cache folder, so entries from one folder never leak into a build of another.
+ * Astro caches parsed content and compiled modules per project; a scratch content
+ * folder or another base path gets its own cache folder, so one build's entries
+ * and baked-in paths never leak into another's.
  */
 export interface SiteConfig {
   site: string;
@@ -25,13 +26,14 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
     throw new Error(`SITE_URL must be an absolute http(s) URL such as https://recaps.example.org, got "${site}"`);
   }
   const contentDir = env.KCR_CONTENT_DIR?.trim() || './content';
+  const base = normaliseBase(env.BASE_PATH ?? '/');
+  const isDefault = contentDir === './content' && base === '/';
   return {
     site: site.replace(/\/+$/, ''),
-    base: normaliseBase(env.BASE_PATH ?? '/'),
+    base,
     contentDir,
     outDir: env.KCR_OUT_DIR?.trim() || './dist',
-    cacheDir:
-      contentDir === './content' ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(contentDir)}`,
+    cacheDir: isDefault ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(`${contentDir} ${base}`)}`,
   };
 }
 

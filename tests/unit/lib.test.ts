@@ -84,6 +84,7 @@ describe('site config', () => {
     const a = siteConfig({ KCR_CONTENT_DIR: '/tmp/a' }).cacheDir;
     expect(a).toMatch(/^\.\/node_modules\/\.astro\/scratch-/);
     expect(siteConfig({ KCR_CONTENT_DIR: '/tmp/b' }).cacheDir).not.toBe(a);
+    expect(siteConfig({ BASE_PATH: '/sub/' }).cacheDir).not.toBe(siteConfig({}).cacheDir);
   });
   it('normalises the base path and rejects a relative site URL', () => {
     expect(normaliseBase('recaps')).toBe('/recaps/');
