@@ -47,7 +47,10 @@ export default defineConfig({
   },
 });
 
-/** A built page that only redirects (a renamed talk's old URL). */
+/**
+ * A built page that only redirects (a renamed talk's old URL).
+ * @param {string} page
+ */
 function isRedirectStub(page) {
   const path = new URL(page).pathname.slice(base.length);
   try {

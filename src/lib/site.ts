@@ -206,7 +206,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): Site {
   );
   checkUnique(
     talkList,
-    (talk) => `${talk.event.id} ${talk.title.toLowerCase()}`,
+    (talk) => `${talk.event?.id} ${talk.title.toLowerCase()}`,
     (talk, other) =>
       `${talk.file}: field "title": "${talk.title}" is also the title of ${other.file} at the same event`,
     problems,

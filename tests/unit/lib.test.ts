@@ -157,3 +157,34 @@ describe('chat line', () => {
     );
   });
 });
+
+describe('related talks and theme neighbours', async () => {
+  const { relatedTalks, themeNeighbours, tableOfContents } = await import('../../src/lib/related');
+  const site = buildSite(sampleContent(), { includeDrafts: false });
+  const byId = (id: string) => site.talks.find((t) => t.id === id)!;
+
+  it('ranks by shared themes, then shared projects, and never suggests an unrelated talk', () => {
+    // mesh shares networking (2) and cilium (1) with dns; argo shares gitops (2) with mesh.
+    expect(relatedTalks(byId('eu-2021/dns'), site.talks).map((t) => t.id)).toEqual(['eu-2021/mesh']);
+    expect(relatedTalks(byId('eu-2021/mesh'), site.talks).map((t) => t.id)).toEqual(['eu-2021/dns', 'eu-2023/argo']);
+    expect(relatedTalks(byId('eu-2021/mesh'), site.talks, 1)).toHaveLength(1);
+  });
+
+  it('gives the previous and next talk in a theme', () => {
+    const networking = site.themes.find((t) => t.id === 'networking')!;
+    expect(themeNeighbours(byId('eu-2021/dns'), networking)).toEqual({
+      previous: undefined,
+      next: byId('eu-2021/mesh'),
+    });
+    expect(themeNeighbours(byId('eu-2021/mesh'), networking).previous).toBe(byId('eu-2021/dns'));
+    expect(themeNeighbours(byId('eu-2023/argo'), networking)).toEqual({});
+  });
+
+  it('builds a table of contents only for long pages', () => {
+    const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
+    const short = [h(2, 'A'), h(2, 'B'), h(3, 'B1')];
+    expect(tableOfContents(short)).toEqual([]);
+    const long = [h(2, 'A'), h(3, 'A1'), h(2, 'B'), h(2, 'C'), h(4, 'C1'), h(2, 'D')];
+    expect(tableOfContents(long).map((e) => e.text)).toEqual(['A', 'A1', 'B', 'C', 'D']);
+  });
+});

@@ -139,3 +139,14 @@ describe('buildSite', () => {
     expect(error!.message).toMatch(/^The content has \d+ problems/);
   });
 });
+
+describe('buildSite with a missing event', () => {
+  it('reports the unknown event instead of failing on it', async () => {
+    const { eventRef } = await import('../helpers/fixtures');
+    const content = sampleContent();
+    content.talks[0]!.data.event = eventRef('eu-2031');
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining('content/talks/eu-2021/dns.mdx: field "event": there is no event "eu-2031"'),
+    ]);
+  });
+});
