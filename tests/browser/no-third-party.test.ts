@@ -1,0 +1,55 @@
+/** Every page type, opened in Chromium, requests nothing from any other origin, and breaks no CSP rule. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { serve, type StaticServer } from '../helpers/server';
+import { distDir, requireBuild } from '../helpers/site';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  requireBuild();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pageTypes = [
+  '/',
+  '/talks/',
+  '/talks/how-to-break-your-kubernetes-cluster-with-networking/?highlight=ndots',
+  '/themes/',
+  '/themes/ebpf/',
+  '/events/eu-2023/',
+  '/projects/cilium/',
+  '/recaps/deezer-2021/',
+  '/search/?q=karpenter',
+  '/no-such-page/',
+];
+
+describe('requests', () => {
+  it.each(pageTypes)('%s stays on the site’s own origin', async (path) => {
+    const page = await browser.newPage();
+    const origin = new URL(server.url).origin;
+    const offsite: string[] = [];
+    const violations: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) offsite.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+    // Open search too, so its lazily loaded code and index are covered.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('ebpf');
+    await page.waitForLoadState('networkidle');
+    expect(offsite).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
