@@ -69,8 +69,8 @@ describe('copy for chat', () => {
     const url = new URL(path, server.url).href;
     await page.getByRole('button', { name: /^Copy link to How to Break/ }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-    await page.getByRole('button', { name: /as Markdown for chat/ }).click();
-    await expect.poll(() => page.getByRole('button', { name: /as Markdown for chat/ }).innerText()).toBe('Copied');
+    await page.getByRole('button', { name: /^Copy for chat/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Copy for chat/ }).innerText()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `[How to Break your Kubernetes Cluster with Networking](${url}) · KubeCon + CloudNativeCon Europe 2021: A Cilium maintainer walks through the everyday networking mistakes that take clusters down, from the ndots default flooding DNS to CRD watches saturating the API server.`,
     );

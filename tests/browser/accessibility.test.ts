@@ -1,0 +1,62 @@
+/**
+ * axe-core finds no WCAG 2.2 A/AA violation on each page type, in light and dark
+ * mode, at a phone width and a desktop width.
+ */
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { serve, type StaticServer } from '../helpers/server';
+import { distDir, requireBuild } from '../helpers/site';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  requireBuild();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = [
+  ['home', '/'],
+  ['talk', '/talks/how-to-break-your-kubernetes-cluster-with-networking/'],
+  ['theme', '/themes/security/'],
+  ['event', '/events/eu-2021/'],
+  ['project', '/projects/cilium/'],
+  ['recap', '/recaps/diary-2021/'],
+  ['search', '/search/?q=prometheus'],
+  ['404', '/no-such-page/'],
+] as const;
+
+describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
+  it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {
+    for (const width of [360, 1280]) {
+      // axe is injected as a script, which the site's CSP rightly forbids; bypass it for the audit only.
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+      if (path.startsWith('/search/')) await page.locator('.kcr-result').first().waitFor();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<any> } }).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        });
+        return result.violations.map(
+          (v: { id: string; nodes: { target: string[] }[] }) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        );
+      });
+      expect(violations, `${path} at ${width}px`).toEqual([]);
+      await context.close();
+    }
+  });
+});
