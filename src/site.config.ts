@@ -7,6 +7,8 @@
  * BASE_PATH       path the site is served under, e.g. /kubecon-recaps/ (default /)
  * KCR_CONTENT_DIR folder holding talks/, themes/, events/, projects/, recaps/ (default ./content)
  * KCR_OUT_DIR     build output folder (default ./dist)
+ * REPO_URL        the repository's web address, for "Edit this page" links (none when unset)
+ * REPO_BRANCH     the branch those links edit (default main)
  *
  * Astro caches parsed content and compiled modules per project; a scratch content
  * folder or another base path gets its own cache folder, so one build's entries
@@ -18,6 +20,8 @@ export interface SiteConfig {
   contentDir: string;
   outDir: string;
   cacheDir: string;
+  /** Prefix of a file's edit URL, e.g. https://github.com/org/repo/edit/main/; undefined hides the links. */
+  editBase?: string;
 }
 
 export function siteConfig(env: Record<string, string | undefined>): SiteConfig {
@@ -34,6 +38,7 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
     contentDir,
     outDir: env.KCR_OUT_DIR?.trim() || './dist',
     cacheDir: isDefault ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(`${contentDir} ${base}`)}`,
+    editBase: editBase(env.REPO_URL, env.REPO_BRANCH),
   };
 }
 
@@ -48,4 +53,18 @@ function hash(text: string): string {
   let h = 5381;
   for (const char of text) h = ((h * 33) ^ char.charCodeAt(0)) >>> 0;
   return h.toString(36);
+}
+
+function editBase(repo: string | undefined, branch: string | undefined): string | undefined {
+  const url = repo
+    ?.trim()
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
+  if (!url) return undefined;
+  if (!/^https:\/\/[^/]+\/.+/.test(url)) {
+    throw new Error(
+      `REPO_URL must be the repository's https address, such as https://github.com/org/repo, got "${repo}"`,
+    );
+  }
+  return `${url}/edit/${branch?.trim() || 'main'}/`;
 }

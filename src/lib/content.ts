@@ -3,6 +3,8 @@
  * linked model from loadSite(), read and validated once per build.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { execFileSync } from 'node:child_process';
+import { parseGitLog } from './git-dates';
 import type { Site, Talk, Theme } from './model';
 import { buildSite } from './site';
 
@@ -38,4 +40,24 @@ export async function renderTalk(talk: Talk) {
 export async function renderTheme(theme: Theme) {
   await loadSite();
   return render(themeEntries.get(theme.id)!);
+}
+
+let gitDates: Map<string, string> | undefined;
+
+/** The date of the last commit that changed a content file; undefined for a file git does not know yet. */
+export function lastUpdated(file: string): string | undefined {
+  if (!gitDates) {
+    try {
+      gitDates = parseGitLog(
+        execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', 'content'], {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }),
+      );
+    } catch {
+      gitDates = new Map();
+    }
+  }
+  return gitDates.get(file);
 }

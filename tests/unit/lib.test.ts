@@ -188,3 +188,32 @@ describe('related talks and theme neighbours', async () => {
     expect(tableOfContents(long).map((e) => e.text)).toEqual(['A', 'A1', 'B', 'C', 'D']);
   });
 });
+
+describe('git dates', async () => {
+  const { parseGitLog } = await import('../../src/lib/git-dates');
+  it('keeps the newest commit date of each file', () => {
+    const log =
+      '\0' +
+      '2024-03-02T10:00:00+01:00\n\ncontent/a.mdx\ncontent/b.yaml\n' +
+      '\0' +
+      '2023-01-01T00:00:00Z\n\ncontent/a.mdx\ncontent/c.mdx\n';
+    expect(parseGitLog(log)).toEqual(
+      new Map([
+        ['content/a.mdx', '2024-03-02'],
+        ['content/b.yaml', '2024-03-02'],
+        ['content/c.mdx', '2023-01-01'],
+      ]),
+    );
+    expect(parseGitLog('')).toEqual(new Map());
+  });
+  it('edits files in the configured repository, or offers no link', () => {
+    expect(siteConfig({}).editBase).toBeUndefined();
+    expect(siteConfig({ REPO_URL: 'https://github.com/org/recaps.git' }).editBase).toBe(
+      'https://github.com/org/recaps/edit/main/',
+    );
+    expect(siteConfig({ REPO_URL: 'https://git.example.org/r/', REPO_BRANCH: 'trunk' }).editBase).toBe(
+      'https://git.example.org/r/edit/trunk/',
+    );
+    expect(() => siteConfig({ REPO_URL: 'git@github.com:org/r' })).toThrow(/REPO_URL/);
+  });
+});
