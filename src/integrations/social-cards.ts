@@ -14,7 +14,8 @@ import { cardSize, type CardData } from '../lib/cards';
 
 /** Bump when the card's look changes, so cached cards are redrawn. */
 const DESIGN_VERSION = 1;
-const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
+// KCR_CARD_CACHE moves the cache, so the benchmark can measure a cold one.
+const cacheDir = process.env.KCR_CARD_CACHE || join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;

@@ -1,0 +1,384 @@
+/**
+ * What the site costs to build and to load, at 50, 500 and 2,000 talks (or any
+ * --n), against the floor of its own stack: the same synthetic talks built by a
+ * bare Astro + MDX + Pagefind project with no layout or components, in the same
+ * run. Prints a table with each budget met or not. Not a test: the machine is
+ * noisy, so budgets are ratios where they can be.
+ *
+ *   npm run bench                 N = 50, 500, 2000
+ *   npm run bench -- --n 10000    one large run
+ *
+ * Everything it writes goes under .bench/, which it removes when done; it never
+ * touches content/ or dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serve } from '../tests/helpers/server.ts';
+
+const root = join(import.meta.dirname, '..');
+const benchDir = join(root, '.bench');
+const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, keep: { type: 'boolean' } } });
+const sizes = (values.n ?? ['50', '500', '2000']).flatMap((v) => v.split(',')).map(Number);
+
+// ---------- synthetic content ----------
+
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+}
+const words =
+  'cluster node pod service mesh sidecar ingress egress policy network latency throughput scheduler kubelet etcd controller operator reconcile manifest helm chart gitops pipeline deploy rollout canary metrics tracing logs span collector exporter alert dashboard quota request limit memory cpu autoscaler karpenter keda falco cilium ebpf kernel syscall probe runtime container image registry signature digest supply chain tenant namespace rbac audit admission webhook certificate secret vault storage volume snapshot backup latency budget incident on-call runbook platform team developer experience'.split(
+    ' ',
+  );
+const themeIds = [
+  'ebpf',
+  'security',
+  'gitops',
+  'observability',
+  'networking',
+  'autoscaling',
+  'supply-chain',
+  'platform',
+];
+const projectIds = Array.from({ length: 20 }, (_, i) => `tool-${i + 1}`);
+
+function sentence(rand: () => number, length = 10 + Math.floor(rand() * 12)) {
+  const text = Array.from({ length }, () => words[Math.floor(rand() * words.length)]).join(' ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+function paragraph(rand: () => number, sentences = 5) {
+  return Array.from({ length: sentences }, () => sentence(rand)).join(' ');
+}
+
+function writeFile(path: string, text: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** About 800 words, one to three themes (the first cycles, so every theme has talks), speakers, an event, a 15-line YAML block. */
+function talk(i: number) {
+  const rand = random(i + 1);
+  const themes = [
+    ...new Set([
+      themeIds[i % themeIds.length]!,
+      ...Array.from({ length: Math.floor(rand() * 3) }, () => themeIds[Math.floor(rand() * themeIds.length)]!),
+    ]),
+  ];
+  const projects = [
+    ...new Set(
+      Array.from({ length: 1 + Math.floor(rand() * 3) }, () => projectIds[Math.floor(rand() * projectIds.length)]),
+    ),
+  ];
+  const event = `event-${i % 3}`;
+  const takeaways = Array.from({ length: 5 }, () => `- ${sentence(rand, 14)}`).join('\n');
+  const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: team-${i % 7}
+spec:
+  replicas: ${1 + (i % 5)}
+  template:
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/app@sha256:${'a'.repeat(64)}
+          resources:
+            requests: { cpu: 250m, memory: 256Mi }
+            limits: { memory: 256Mi }`;
+  return {
+    event,
+    themes,
+    body: `---
+title: "Synthetic talk ${i}: ${sentence(rand, 5).slice(0, -1)}"
+event: ${event}
+speakers:
+  - name: Speaker ${i}
+    affiliation: Company ${i % 40}
+format: talk
+themes: [${themes.join(', ')}]
+projects: [${projects.join(', ')}]
+recaps: [recap-a]
+summary: ${sentence(rand, 16)}
+---
+
+## What the talk covered
+
+${paragraph(rand, 8)}
+
+${paragraph(rand, 8)}
+
+${paragraph(rand, 8)}
+
+## Takeaways
+
+${takeaways}
+
+Our illustration:
+
+\`\`\`yaml title="deployment.yaml"
+${yaml}
+\`\`\`
+
+## Tools and projects
+
+${projects.map((p) => `- [${p}](/projects/${p}/): ${sentence(rand, 8)}`).join('\n')}
+
+## What the recaps said
+
+### Recap A
+
+${paragraph(rand, 8)}
+
+${paragraph(rand, 6)}
+`,
+  };
+}
+
+function generate(n: number, dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  for (let e = 0; e < 3; e++) {
+    writeFile(
+      join(dir, `events/event-${e}.yaml`),
+      `name: Synthetic Con ${2020 + e}\nshortName: Synth ${2020 + e}\nlocation: virtual\nstart: ${2020 + e}-05-04\nend: ${2020 + e}-05-07\nabout: A synthetic event.\n`,
+    );
+  }
+  writeFile(
+    join(dir, 'recaps/recap-a.yaml'),
+    `title: Recap A\nauthor: Someone\nattribution: Recap A\nevent: event-0\nscope: Synthetic.\n`,
+  );
+  for (const id of projectIds)
+    writeFile(join(dir, `projects/${id}.yaml`), `name: ${id}\ndescription: A synthetic project.\n`);
+  const startHere = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const { event, themes, body } = talk(i);
+    writeFile(join(dir, `talks/${event}/talk-${i}.mdx`), body);
+    for (const theme of themes) if (!startHere.has(theme)) startHere.set(theme, `${event}/talk-${i}`);
+  }
+  for (const [i, id] of themeIds.entries()) {
+    if (!startHere.has(id)) continue;
+    writeFile(
+      join(dir, `themes/${id}.mdx`),
+      `---\ntitle: Theme ${id}\ndescription: A synthetic theme.\norder: ${i}\nstartHere: [${startHere.get(id)}]\n---\n\n${paragraph(random(i), 6)}\n`,
+    );
+  }
+}
+
+// ---------- the bare floor project ----------
+
+function writeBare(dir: string, contentDir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  writeFile(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { createIndex, close } from 'pagefind';
+import { fileURLToPath } from 'node:url';
+export default defineConfig({
+  integrations: [mdx(), { name: 'pf', hooks: { 'astro:build:done': async ({ dir }) => {
+    const { index } = await createIndex({});
+    await index.addDirectory({ path: fileURLToPath(dir) });
+    await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind', dir)) });
+    await close();
+  } } }],
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
+});
+`,
+  );
+  writeFile(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+export const collections = { talks: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(join(contentDir, 'talks'))} }), schema: z.looseObject({ title: z.string() }) }) };
+`,
+  );
+  writeFile(
+    join(dir, 'src/pages/[...id].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  return (await getCollection('talks')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+const { Content } = await render(Astro.props.entry);
+---
+<html lang="en"><head><meta charset="utf-8"><title>{Astro.props.entry.data.title}</title></head>
+<body><main data-pagefind-body><h1>{Astro.props.entry.data.title}</h1><Content /></main></body></html>
+`,
+  );
+}
+
+// ---------- measuring ----------
+
+interface BuildRun {
+  seconds: number;
+  maxRssMb: number;
+  log: string;
+}
+
+function timedBuild(args: string[], env: Record<string, string>, cwd = root): BuildRun {
+  const started = performance.now();
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-v', process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+    {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const log = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  if (run.status !== 0) throw new Error(`build failed:\n${log.slice(-4000)}`);
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? 0);
+  return { seconds, maxRssMb: rss / 1024, log };
+}
+
+const pagefindMs = (log: string) => Number(/indexed those marked searchable, in (\d+) ms/.exec(log)?.[1] ?? NaN);
+/** Sum of the per-route times Astro logs for the card images. */
+const cardSeconds = (log: string) =>
+  [...log.matchAll(/\/og\/\S+\.png \(\+(\d+)ms\)/g)].reduce((sum, m) => sum + Number(m[1]), 0) / 1000;
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+/** The bytes a reader's browser fetches to read a talk page, before any interaction. */
+function pageWeight(dist: string, path: string) {
+  const html = readFileSync(join(dist, path, 'index.html'));
+  const text = html.toString();
+  const css = [...text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(dist, m[1]!)));
+  const js = [...text.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => readFileSync(join(dist, m[1]!)));
+  const sum = (files: Buffer[]) => files.reduce((s, f) => s + f.length, 0);
+  const gz = (files: Buffer[]) => files.reduce((s, f) => s + gzipSync(f).length, 0);
+  return {
+    html: [html.length, gzipSync(html).length],
+    css: [sum(css), gz(css)],
+    js: [sum(js), gz(js)],
+    totalGz: gzipSync(html).length + gz(css) + gz(js),
+  };
+}
+
+async function searchCost(dist: string, queries: string[]) {
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  const results: { query: string; kb: number; ms: number }[] = [];
+  try {
+    for (const query of queries) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}talks/`);
+      let bytes = 0;
+      page.on('response', async (response) => {
+        try {
+          bytes += gzipSync(await response.body()).length;
+        } catch {
+          // redirects and aborted requests have no body
+        }
+      });
+      await page.keyboard.press('Control+k');
+      await page.locator('pagefind-modal input').waitFor();
+      // Opening search starts loading the index; a reader takes longer than that to type a word.
+      await page.waitForLoadState('networkidle');
+      const ms = await page.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('pagefind-modal input')!;
+        const started = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const check = () =>
+            document.querySelector('pagefind-modal .kcr-result__title') ? resolve() : requestAnimationFrame(check);
+          check();
+        });
+        return performance.now() - started;
+      }, query);
+      await page.waitForLoadState('networkidle');
+      results.push({ query, kb: bytes / 1024, ms });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
+
+// ---------- the run ----------
+
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const lines: string[] = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+say(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+try {
+  for (const n of sizes) {
+    const content = join(benchDir, `content-${n}`);
+    const out = join(benchDir, `site-${n}`);
+    const bareDir = join(benchDir, `bare-${n}`);
+    const cardCache = join(benchDir, `cards-${n}`);
+    generate(n, content);
+    writeBare(bareDir, content);
+    rmSync(cardCache, { recursive: true, force: true });
+    const env = { KCR_CONTENT_DIR: content, KCR_OUT_DIR: out, KCR_CARD_CACHE: cardCache };
+
+    const cold = timedBuild([], env);
+    const warm = timedBuild([], env);
+    const bare = timedBuild(['--root', bareDir], {}, bareDir);
+    const ratio = warm.seconds / bare.seconds;
+    const weight = pageWeight(
+      out,
+      join(
+        'talks',
+        readdirSync(join(out, 'talks')).find((d) => d.startsWith('synthetic-talk-1-'))!,
+      ),
+    );
+    const search = await searchCost(out, ['cluster', 'karpenter ebpf', 'speaker 42']);
+
+    say();
+    say(`## N = ${n} talks`);
+    say();
+    say('| measure | value | budget |');
+    say('| --- | --- | --- |');
+    say(
+      `| build, cold card cache | ${cold.seconds.toFixed(1)} s (${((cold.seconds / n) * 1000).toFixed(0)} ms per talk) | |`,
+    );
+    say(
+      `| build, warm card cache | ${warm.seconds.toFixed(1)} s (${((warm.seconds / n) * 1000).toFixed(0)} ms per talk) | |`,
+    );
+    say(`| bare Astro + MDX + Pagefind build | ${bare.seconds.toFixed(1)} s | |`);
+    say(
+      `| site ÷ bare (warm) | ${ratio.toFixed(2)}× | ≤ 1.5× at N = 2,000: ${n >= 2000 ? mark(ratio <= 1.5) : 'n/a'} |`,
+    );
+    say(`| peak memory (RSS) | ${warm.maxRssMb.toFixed(0)} MB (cold ${cold.maxRssMb.toFixed(0)} MB) | |`);
+    say(`| Pagefind indexing | ${pagefindMs(warm.log)} ms | |`);
+    say(
+      `| card images, cold / warm | ${cardSeconds(cold.log).toFixed(1)} s / ${cardSeconds(warm.log).toFixed(1)} s | |`,
+    );
+    say(
+      `| output size | ${(dirBytes(out) / 2 ** 20).toFixed(1)} MB (search index ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(1)} MB) | |`,
+    );
+    say(
+      `| talk page before interaction | HTML ${kb(weight.html[0]!)} / ${kb(weight.html[1]!)} gz, CSS ${kb(weight.css[0]!)} / ${kb(weight.css[1]!)} gz, JS ${kb(weight.js[0]!)} / ${kb(weight.js[1]!)} gz | ≤ 20 KB gz in all: ${mark(weight.totalGz <= 20 * 1024)} (${kb(weight.totalGz)}) |`,
+    );
+    for (const s of search) {
+      say(
+        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz), first results in ${s.ms.toFixed(0)} ms | ≤ 150 KB and ≤ 100 ms${n >= 2000 ? `: ${mark(s.kb <= 150 && s.ms <= 100)}` : ''} |`,
+      );
+    }
+  }
+} finally {
+  if (!values.keep) rmSync(benchDir, { recursive: true, force: true });
+}
