@@ -10,7 +10,6 @@ interface ModalElement extends HTMLElement {
 }
 
 let modal: Promise<ModalElement> | undefined;
-let preloaded = false;
 
 export function openSearchModal(bundlePath: string, searchPage: string) {
   modal ??= build(bundlePath, searchPage);
@@ -20,10 +19,7 @@ export function openSearchModal(bundlePath: string, searchPage: string) {
 async function build(bundlePath: string, searchPage: string): Promise<ModalElement> {
   const instance = await createInstance({ bundlePath, name: 'header' });
   // Fetch the index while the reader types the first word, so results appear as soon as they stop.
-  if (!preloaded) {
-    preloaded = true;
-    void instance.triggerLoad();
-  }
+  void instance.triggerLoad();
   const fullSearch = element('a', { class: 'search-modal__more', href: searchPage }, [
     document.createTextNode('Filter by theme, event or project on the search page'),
   ]) as HTMLAnchorElement;
