@@ -6,11 +6,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
 import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import devContentErrors from './src/integrations/dev-content-errors.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const { site, base, outDir, cacheDir } = siteConfig(process.env);
+const { site, base, outDir, cacheDir, contentDir } = siteConfig(process.env);
 
 export default defineConfig({
   site,
@@ -24,6 +25,7 @@ export default defineConfig({
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
     pagefind(),
+    devContentErrors(resolve(contentDir)),
   ],
   security: {
     // A Content-Security-Policy <meta> on every page: scripts only from this site
@@ -45,6 +47,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
+    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },
     build: {
       rollupOptions: {
         // Astro marks MDX modules with a directive the bundler warns about once per file; it is harmless.
