@@ -7,32 +7,15 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from '../tests/helpers/browser.ts';
+import { chromiumFlags, chromiumPath, pageTypes } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/server.ts';
 
-const pages = [
-  ['home', '/'],
-  ['talk', '/talks/how-to-break-your-kubernetes-cluster-with-networking/'],
-  ['theme', '/themes/security/'],
-  ['event', '/events/eu-2021/'],
-  ['project', '/projects/cilium/'],
-  ['search', '/search/?q=karpenter'],
-  ['404', '/404.html'],
-];
+const pages = pageTypes;
 
 const server = await serve(process.env.KCR_OUT_DIR ?? 'dist');
 const chrome = await chromeLauncher.launch({
   chromePath: await chromiumPath(),
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromeFlags: ['--headless=new', ...chromiumFlags],
 });
 const rows: string[] = [
   '| page | performance | accessibility | best practices | SEO |',
@@ -40,7 +23,7 @@ const rows: string[] = [
 ];
 try {
   for (const [name, path] of pages) {
-    const result = await lighthouse(new URL(path!.slice(1), server.url).href, {
+    const result = await lighthouse(new URL(path.slice(1), server.url).href, {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',

@@ -3,43 +3,22 @@
  * mode, at a phone width and a desktop width.
  */
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/server';
-import { distDir, requireBuild } from '../helpers/site';
+import { describe, expect, it } from 'vitest';
+import { pageTypes } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/built-site';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
-const pages = [
-  ['home', '/'],
-  ['talk', '/talks/how-to-break-your-kubernetes-cluster-with-networking/'],
-  ['theme', '/themes/security/'],
-  ['event', '/events/eu-2021/'],
-  ['project', '/projects/cilium/'],
-  ['recap', '/recaps/diary-2021/'],
-  ['search', '/search/?q=prometheus'],
-  ['404', '/no-such-page/'],
-] as const;
+const pages = pageTypes;
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {
     for (const width of [360, 1280]) {
       // axe is injected as a script, which the site's CSP rightly forbids; bypass it for the audit only.
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
+      const context = await site.browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
       if (path.startsWith('/search/')) await page.locator('.kcr-result').first().waitFor();
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async () => {

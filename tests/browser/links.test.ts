@@ -1,38 +1,24 @@
 /** Section links a reader copies into chat, in headless Chromium. */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/server';
-import { distDir, requireBuild } from '../helpers/site';
+import { useBuiltSite } from '../helpers/built-site';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSite();
 let context: BrowserContext;
 beforeAll(async () => {
-  requireBuild();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  context = await site.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url('/')).origin });
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => context?.close());
 
 describe('copying links', () => {
   it('copies a section’s full URL from its heading, and says so', async () => {
     const page = await context.newPage();
-    await page.goto(
-      new URL('talks/how-to-break-your-kubernetes-cluster-with-networking/?highlight=x', server.url).href,
-    );
+    await page.goto(site.url('talks/how-to-break-your-kubernetes-cluster-with-networking/?highlight=x'));
     const control = page.getByRole('link', { name: 'Copy link to section: Takeaways' });
     await control.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(
-      new URL('talks/how-to-break-your-kubernetes-cluster-with-networking/#takeaways', server.url).href,
-    );
+    expect(copied).toBe(site.url('talks/how-to-break-your-kubernetes-cluster-with-networking/#takeaways'));
     await expect.poll(() => page.locator('[data-copy-status]').innerText()).toBe('Link to section copied');
     expect(await control.getAttribute('data-copied')).toBe('');
     expect(new URL(page.url()).hash).toBe('#takeaways');
@@ -41,7 +27,7 @@ describe('copying links', () => {
 
   it('copies a link to one takeaway', async () => {
     const page = await context.newPage();
-    await page.goto(new URL('talks/how-to-break-your-kubernetes-cluster-with-networking/', server.url).href);
+    await page.goto(site.url('talks/how-to-break-your-kubernetes-cluster-with-networking/'));
     const item = page.locator('li[id^="takeaway-"]').first();
     const id = await item.getAttribute('id');
     await item.locator('a[data-copy-link]').click();
@@ -51,7 +37,7 @@ describe('copying links', () => {
 
   it('copies a code snippet', async () => {
     const page = await context.newPage();
-    await page.goto(new URL('talks/how-to-break-your-kubernetes-cluster-with-networking/', server.url).href);
+    await page.goto(site.url('talks/how-to-break-your-kubernetes-cluster-with-networking/'));
     const figure = page.locator('figure.code-figure').first();
     await figure.getByRole('button', { name: 'Copy' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -65,8 +51,8 @@ describe('copy for chat', () => {
   it('copies the page link and a Markdown line with title, event, summary and URL', async () => {
     const page = await context.newPage();
     const path = 'talks/how-to-break-your-kubernetes-cluster-with-networking/';
-    await page.goto(new URL(`${path}?highlight=ndots`, server.url).href);
-    const url = new URL(path, server.url).href;
+    await page.goto(site.url(`${path}?highlight=ndots`));
+    const url = site.url(path);
     await page.getByRole('button', { name: /^Copy link to How to Break/ }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     await page.getByRole('button', { name: /^Copy for chat/ }).click();

@@ -1,21 +1,8 @@
 /** Every page type, opened in Chromium, requests nothing from any other origin, and breaks no CSP rule. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/server';
-import { distDir, requireBuild } from '../helpers/site';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/built-site';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const pageTypes = [
   '/',
@@ -32,8 +19,8 @@ const pageTypes = [
 
 describe('requests', () => {
   it.each(pageTypes)('%s stays on the site’s own origin', async (path) => {
-    const page = await browser.newPage();
-    const origin = new URL(server.url).origin;
+    const page = await site.browser.newPage();
+    const origin = new URL(site.url('/')).origin;
     const offsite: string[] = [];
     const violations: string[] = [];
     page.on('request', (request) => {
@@ -43,7 +30,7 @@ describe('requests', () => {
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
     });
-    await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+    await page.goto(site.url(path), { waitUntil: 'networkidle' });
     // Open search too, so its lazily loaded code and index are covered.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('ebpf');

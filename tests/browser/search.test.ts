@@ -3,27 +3,15 @@
  * the keyboard, filters, links that reproduce a search, landing on the match,
  * the no-results state, and queries that try to inject markup.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/server';
-import { distDir, requireBuild } from '../helpers/site';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/built-site';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url(path));
   return page;
 }
 const titles = (page: Page, scope = '') => page.locator(`${scope} .kcr-result__title`).allInnerTexts();
@@ -147,9 +135,9 @@ describe('the search page', () => {
   });
 
   it('tells a reader without JavaScript that search needs it, with a way to browse', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(new URL('search/', server.url).href);
+    await page.goto(site.url('/search/'));
     const notice = page.locator('main .notice', { hasText: 'Search needs JavaScript' });
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.locator('a[href="/talks/"]').count()).toBe(1);
