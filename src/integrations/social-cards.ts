@@ -108,3 +108,8 @@ export async function renderCard(card: CardData): Promise<Buffer> {
   await writeFile(cached, png);
   return png;
 }
+
+/** The HTTP response for a card image endpoint. */
+export async function cardResponse(card: CardData): Promise<Response> {
+  return new Response(new Uint8Array(await renderCard(card)), { headers: { 'content-type': 'image/png' } });
+}

@@ -2,14 +2,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { talkCard } from '../../../lib/cards';
 import { loadSite } from '../../../lib/content';
 import type { Talk } from '../../../lib/model';
-import { renderCard } from '../../../integrations/social-cards';
+import { cardResponse } from '../../../integrations/social-cards';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.talks.map((talk) => ({ params: { slug: talk.slug }, props: { talk } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await renderCard(talkCard((props as { talk: Talk }).talk))), {
-    headers: { 'content-type': 'image/png' },
-  });
+export const GET: APIRoute = ({ props }) => cardResponse(talkCard((props as { talk: Talk }).talk));
