@@ -1,7 +1,6 @@
 import { formatDateRange } from './dates';
-import { speakersLine } from './format';
+import { plural, speakersLine } from './format';
 import type { Talk, Theme } from './model';
-import { plural } from './format';
 
 /** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
 export interface CardData {

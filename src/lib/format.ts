@@ -1,4 +1,4 @@
-import type { Speaker, Talk } from './model';
+import type { Event, Speaker, Talk } from './model';
 
 /** "Thomas Graf (Isovalent)", "Jetstack", "Kyle" */
 export function speakerLabel(speaker: Speaker): string {
@@ -31,3 +31,8 @@ export const formatLabels: Record<Talk['format'], string> = {
   lightning: 'Lightning talk',
   'co-located': 'Co-located event',
 };
+
+/** Where an event was: "Virtual", or the venue and city the data gives. */
+export function eventPlace(event: Pick<Event, 'location' | 'venue'>): string {
+  return event.location === 'virtual' ? 'Virtual' : [event.venue, event.location].filter(Boolean).join(', ');
+}

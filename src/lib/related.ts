@@ -33,15 +33,3 @@ export function themeNeighbours(talk: Talk, theme: Theme): { previous?: Talk; ne
   if (index === -1) return {};
   return { previous: theme.talks[index - 1], next: theme.talks[index + 1] };
 }
-
-export interface TocEntry {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
-/** A table of contents from rendered headings: h2 and h3, only when a page is long enough to need one. */
-export function tableOfContents(headings: TocEntry[], minimum = 4): TocEntry[] {
-  const entries = headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
-  return entries.filter((heading) => heading.depth === 2).length >= minimum ? entries : [];
-}

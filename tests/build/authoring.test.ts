@@ -4,7 +4,7 @@
  * reach any output.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffold, ScaffoldError } from '../../scripts/new';
@@ -117,7 +117,11 @@ describe('a scaffolded talk and a draft, built', () => {
     if (!result.ok) throw new Error(result.output);
     pagefind = await openIndex(out);
   }, 600_000);
-  afterAll(() => pagefind?.destroy());
+  afterAll(async () => {
+    await pagefind?.destroy();
+    rmSync(join(scratchRoot, 'authoring'), { recursive: true, force: true });
+    rmSync(join(scratchRoot, 'scaffold-refusals'), { recursive: true, force: true });
+  });
 
   it('builds the scaffolded talk, lists it and finds it in search', async () => {
     expect(existsSync(join(out, 'talks/running-karpenter-in-anger/index.html'))).toBe(true);

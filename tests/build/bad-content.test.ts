@@ -3,9 +3,9 @@
  * the field and what was expected. One broken file per case, each built from a
  * small scratch content folder; a failed build leaves no output behind.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build';
 import { scratchRoot, talkFile, validContent, writeContent } from '../helpers/scratch';
 
@@ -23,6 +23,8 @@ const replaceIn = (file: string, from: string | RegExp, to: string) => ({
 });
 
 describe('bad content', () => {
+  afterAll(() => rmSync(scratchRoot, { recursive: true, force: true }));
+
   it('builds the valid scratch content, so each failure below is the broken file’s', () => {
     const result = build('valid', {});
     expect(result.output).toContain('Complete!');

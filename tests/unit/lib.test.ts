@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateRange } from '../../src/lib/dates';
-import { joinList, plural, speakerLabel, speakersLine } from '../../src/lib/format';
+import { eventPlace, joinList, plural, speakerLabel, speakersLine } from '../../src/lib/format';
 import { slugify } from '../../src/lib/slugs';
 import { absoluteUrl, joinBase, paths } from '../../src/lib/urls';
 import { groupBy, talksByEvent, talksByTheme, talksForProject } from '../../src/lib/queries';
@@ -30,6 +30,13 @@ describe('format', () => {
     expect(speakerLabel({ name: 'Kyle' })).toBe('Kyle');
     expect(speakersLine([{ name: 'A' }, { name: 'B' }, { affiliation: 'C' }])).toBe('A, B and C');
     expect(speakersLine([])).toBe('');
+  });
+  it('says where an event was, as precisely as the data', () => {
+    expect(eventPlace({ location: 'virtual' })).toBe('Virtual');
+    expect(eventPlace({ location: 'Amsterdam', venue: 'RAI Convention Centre' })).toBe(
+      'RAI Convention Centre, Amsterdam',
+    );
+    expect(eventPlace({ location: 'Amsterdam' })).toBe('Amsterdam');
   });
   it('joins lists and pluralises', () => {
     expect(joinList(['a'])).toBe('a');
@@ -159,7 +166,8 @@ describe('chat line', () => {
 });
 
 describe('related talks and theme neighbours', async () => {
-  const { relatedTalks, themeNeighbours, tableOfContents } = await import('../../src/lib/related');
+  const { relatedTalks, themeNeighbours } = await import('../../src/lib/related');
+  const { tableOfContents } = await import('../../src/lib/toc');
   const site = buildSite(sampleContent(), { includeDrafts: false });
   const byId = (id: string) => site.talks.find((t) => t.id === id)!;
 
