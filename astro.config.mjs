@@ -7,6 +7,7 @@ import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/tran
 import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import devContentErrors from './src/integrations/dev-content-errors.ts';
+import socialCards from './src/integrations/social-cards.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ export default defineConfig({
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
     pagefind(),
+    socialCards(),
     devContentErrors(resolve(contentDir)),
   ],
   security: {

@@ -1,115 +1,105 @@
 /**
- * Draws social cards (the image a chat app shows when a link is pasted) with
- * satori, which lays out HTML-like nodes as SVG, and resvg, which turns the SVG
- * into a PNG. Cards are cached on disk by a hash of what they show, so a rebuild
- * without changes reads them back instead of drawing them again.
+ * Social cards: one PNG per talk and theme, cached on disk by a hash of what
+ * the card shows, so a rebuild without changes reads them back instead of
+ * drawing them again.
+ *
+ * In a build, the integration starts a pool of worker threads, one per core, and
+ * each card route hands its whole list to `prepareCards` from getStaticPaths, so
+ * the workers draw every missing card while Astro renders the pages. In dev
+ * there is no pool: a card is drawn when it is requested.
  */
-import { Resvg } from '@resvg/resvg-js';
+import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import satori from 'satori';
+import Tinypool from 'tinypool';
 import { cardSize, type CardData } from '../lib/cards';
+import { drawCard } from './card-drawing';
 
 /** Bump when the card's look changes, so cached cards are redrawn. */
-const DESIGN_VERSION = 1;
+const DESIGN_VERSION = 2;
 // KCR_CARD_CACHE moves the cache, so the benchmark can measure a cold one.
 const cacheDir = process.env.KCR_CARD_CACHE || join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
 
-const require = createRequire(import.meta.url);
-let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
-function loadFonts() {
-  fonts ??= Promise.all(
-    ([400, 700] as const).map(async (weight) => ({
-      name: 'Inter',
-      weight,
-      style: 'normal' as const,
-      data: await readFile(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
-    })),
-  );
-  return fonts;
+// The pool is made by the integration, which runs outside Vite and knows the worker's real path;
+// the routes that use it are bundled by Vite, so the two meet on globalThis.
+const poolKey = Symbol.for('kubecon-recaps.card-pool');
+const shared = globalThis as { [poolKey]?: Tinypool };
+
+/** Cards being drawn by the pool, by cache file. */
+const pending = new Map<string, Promise<void>>();
+
+function cacheFile(card: CardData) {
+  const key = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, card })).digest('hex').slice(0, 32);
+  return join(cacheDir, `${key}.png`);
 }
 
-type Node = { type: string; props: Record<string, unknown> & { children?: unknown } };
-const h = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
-  type,
-  props: { style, children },
-});
-
-function layout(card: CardData): Node {
-  const titleSize = card.title.length > 90 ? 52 : card.title.length > 55 ? 60 : 70;
-  return h(
-    'div',
-    {
-      // Explicit size and border-box: with 100% and padding, satori pushes the bottom row off the card.
-      width: cardSize.width,
-      height: cardSize.height,
-      boxSizing: 'border-box',
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 72px',
-      backgroundColor: '#0f172a',
-      backgroundImage: 'linear-gradient(135deg, #0f172a 0%, #1e3a8a 100%)',
-      color: '#f8fafc',
-      fontFamily: 'Inter',
-    },
-    [
-      h('div', { display: 'flex', flexDirection: 'column' }, [
-        h('div', { display: 'flex', fontSize: 30, color: '#bfdbfe', fontWeight: 700 }, card.eyebrow),
-        h(
-          'div',
-          { display: 'flex', marginTop: 28, fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 },
-          card.title,
-        ),
-        h('div', { display: 'flex', marginTop: 28, fontSize: 32, color: '#e2e8f0' }, card.byline),
-      ]),
-      h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end' }, [
-        h(
-          'div',
-          { display: 'flex', flexWrap: 'wrap', maxWidth: 860 },
-          card.chips.map((chip) =>
-            h(
-              'div',
-              {
-                display: 'flex',
-                marginRight: 14,
-                marginTop: 12,
-                padding: '8px 22px',
-                borderRadius: 999,
-                background: '#1d4ed8',
-                border: '2px solid #93c5fd',
-                fontSize: 26,
-                color: '#ffffff',
-              },
-              chip,
-            ),
-          ),
-        ),
-        h('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#ffffff' }, 'KubeCon Recaps'),
-      ]),
-    ],
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
   );
+
+function draw(pool: Tinypool, card: CardData, file: string) {
+  let task = pending.get(file);
+  if (!task) {
+    task = pool.run({ card, size: cardSize, file }) as Promise<void>;
+    pending.set(file, task);
+    // Awaited by the card's route; this only keeps an early failure from going unhandled first.
+    task.catch(() => {});
+  }
+  return task;
+}
+
+/** Starts drawing every card not yet cached, in the pool, without waiting. A no-op in dev. */
+export async function prepareCards(cards: CardData[]) {
+  const pool = shared[poolKey];
+  if (!pool) return;
+  for (const card of cards) {
+    const file = cacheFile(card);
+    if (!pending.has(file) && !(await exists(file))) void draw(pool, card, file);
+  }
 }
 
 /** The PNG for a card, from the cache when its content has not changed. */
-export async function renderCard(card: CardData): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, card })).digest('hex').slice(0, 32);
-  const cached = join(cacheDir, `${key}.png`);
+export async function renderCard(card: CardData): Promise<Uint8Array> {
+  const file = cacheFile(card);
+  const pool = shared[poolKey];
+  if (pending.has(file) || (pool && !(await exists(file)))) await draw(pool!, card, file);
   try {
-    return await readFile(cached);
+    return await readFile(file);
   } catch {
-    // not cached yet: draw it
+    // not cached, and no pool (dev): draw it here
   }
-  const svg = await satori(layout(card) as never, { ...cardSize, fonts: await loadFonts() });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: cardSize.width } }).render().asPng();
+  const png = await drawCard(card, cardSize);
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(cached, png);
+  await writeFile(file, png);
   return png;
 }
 
 /** The HTTP response for a card image endpoint. */
 export async function cardResponse(card: CardData): Promise<Response> {
   return new Response(new Uint8Array(await renderCard(card)), { headers: { 'content-type': 'image/png' } });
+}
+
+/** Runs the card workers for the length of a build. */
+export default function socialCards(): AstroIntegration {
+  return {
+    name: 'kubecon-recaps:social-cards',
+    hooks: {
+      'astro:build:start': () => {
+        shared[poolKey] = new Tinypool({
+          filename: new URL('./card-worker.ts', import.meta.url).href,
+          maxThreads: availableParallelism(),
+          // Let an interrupted build exit: idle workers end on their own.
+          idleTimeout: 2000,
+        });
+      },
+      'astro:build:done': async () => {
+        await shared[poolKey]?.destroy();
+        delete shared[poolKey];
+      },
+    },
+  };
 }

@@ -10,7 +10,8 @@ import { useBuiltSite } from '../helpers/built-site';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBuiltSite();
 
-const pages = pageTypes;
+// The header's search dialog, open with results, is audited on top of the home page.
+const pages = [...pageTypes, ['search dialog', '/#search-dialog'] as const];
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {
@@ -20,6 +21,11 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
       const page = await context.newPage();
       await page.goto(site.url(path), { waitUntil: 'networkidle' });
       if (path.startsWith('/search/')) await page.locator('.kcr-result').first().waitFor();
+      if (path.endsWith('#search-dialog')) {
+        await page.keyboard.press('Control+k');
+        await page.keyboard.type('karpenter');
+        await page.locator('.search-dialog .kcr-result').first().waitFor();
+      }
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<any> } }).axe;

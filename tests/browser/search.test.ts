@@ -24,21 +24,23 @@ describe('the header search', () => {
     expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
 
     await page.keyboard.press('Control+k');
-    const input = page.locator('pagefind-modal input');
+    const input = page.locator('.search-dialog input');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('karpenter');
-    await expect.poll(() => titles(page, 'pagefind-modal')).toContain('Groupless Autoscaling with Karpenter');
-    expect(requests.some((url) => url.endsWith('pagefind-component-ui.js'))).toBe(true);
+    await expect.poll(() => titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
+    // The quick search uses Pagefind's engine alone: no Component UI, no filter data, no worker.
+    expect(requests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(requests.filter((url) => /pagefind-component-ui|\/filter\/|pagefind-worker/.test(url))).toEqual([]);
 
     await page.keyboard.press('Escape');
     await expect
-      .poll(() => page.locator('pagefind-modal dialog').evaluate((d: HTMLDialogElement) => d.open))
+      .poll(() => page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open))
       .toBe(false);
 
     await page.locator('h1').click();
     await page.keyboard.press('/');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
-    await expect.poll(() => titles(page, 'pagefind-modal')).toContain('Groupless Autoscaling with Karpenter');
+    await expect.poll(() => titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
     await page.waitForTimeout(200);
     await page.keyboard.press('ArrowDown');
     await expect
@@ -49,13 +51,33 @@ describe('the header search', () => {
     await page.close();
   });
 
+  it('says how many pages match, shows five, loads more on request, and says when nothing matches', async () => {
+    const page = await open('/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('kubernetes');
+    const status = page.locator('.search-dialog [role="status"]');
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ results for “kubernetes”$/);
+    const total = Number((await status.innerText()).split(' ')[0]);
+    expect(total).toBeGreaterThan(10);
+    await expect.poll(() => titles(page, '.search-dialog')).toHaveLength(5);
+    await page.locator('.search-dialog').getByRole('button', { name: 'More results' }).click();
+    await expect.poll(() => titles(page, '.search-dialog')).toHaveLength(10);
+    expect(new Set(await titles(page, '.search-dialog')).size).toBe(10);
+    expect(await page.locator('.search-dialog a.search-dialog__page').getAttribute('href')).toBe(
+      '/search/?q=kubernetes',
+    );
+
+    await page.locator('.search-dialog input').fill('zzzqqq');
+    await expect.poll(() => status.innerText()).toBe('No results for “zzzqqq”. Try fewer or different words.');
+    expect(await titles(page, '.search-dialog')).toEqual([]);
+    await page.close();
+  });
+
   it('returns focus to the search control when the dialog closes', async () => {
     const page = await open('/');
     await page.locator('[data-search-trigger]').focus();
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('pagefind-modal dialog').evaluate((d: HTMLDialogElement) => d.open))
-      .toBe(true);
+    await expect.poll(() => page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
     await page.keyboard.press('Escape');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-search-trigger')))

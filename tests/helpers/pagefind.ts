@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ranking } from '../../src/components/search/pagefind-ui';
+import { ranking } from '../../src/components/search/ranking';
 
 export interface Hit {
   url: string;

@@ -4,6 +4,7 @@
  * parameter for landing on the match, and optional sorting by event date.
  * Nothing here runs until a reader opens search.
  */
+import { ranking } from './ranking';
 
 // The parts of Pagefind's Component UI this site uses (it ships no types for the script build).
 export interface SearchInstance {
@@ -20,14 +21,6 @@ export interface SearchInstance {
 interface ComponentsGlobal {
   configureInstance(name: string, options: Record<string, unknown>): SearchInstance;
 }
-
-/** Pagefind's ranking, tuned so a title, speaker or project match beats a passing mention. */
-export const ranking = {
-  metaWeights: { title: 6, speakers: 4, projects: 3, themes: 2 },
-  // Talk pages vary a lot in length; do not let one-paragraph pages win on term density alone.
-  pageLength: 0.5,
-  termSaturation: 1.2,
-};
 
 /**
  * One result: what kind of page it is, the title, event, speakers and themes,
