@@ -25,8 +25,8 @@ export default defineConfig({
     mdx(),
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
-    pagefind(),
     socialCards(),
+    pagefind(),
     devContentErrors(resolve(contentDir)),
   ],
   security: {

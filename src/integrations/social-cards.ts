@@ -1,18 +1,22 @@
 /**
- * Social cards: one PNG per talk and theme, cached on disk by a hash of what
- * the card shows, so a rebuild without changes reads them back instead of
- * drawing them again.
+ * Social cards: one PNG per talk and theme, plus one for the site, cached on
+ * disk by a hash of what the card shows.
  *
- * In a build, the integration starts a pool of worker threads, one per core, and
- * each card route hands its whole list to `prepareCards` from getStaticPaths, so
- * the workers draw every missing card while Astro renders the pages. In dev
- * there is no pool: a card is drawn when it is requested.
+ * The route `og/cards.json` lists every card (path and content). In a build,
+ * that route starts a pool of worker threads drawing the cards the cache lacks
+ * while Astro renders the pages; when the build is done, this integration puts
+ * each card into the output as a hard link to its cached file (a copy where a
+ * link is not possible) and removes the list. Cards are not Astro routes
+ * because a route costs a few milliseconds each even for a cached file, which
+ * at thousands of talks was most of the build. In dev, a middleware draws a card
+ * when it is requested.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { cardSize, type CardData } from '../lib/cards';
 import { drawCard } from './card-drawing';
@@ -21,14 +25,19 @@ import { drawCard } from './card-drawing';
 const DESIGN_VERSION = 2;
 // KCR_CARD_CACHE moves the cache, so the benchmark can measure a cold one.
 const cacheDir = process.env.KCR_CARD_CACHE || join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
+/** The card list's path in the output, relative to the base path. */
+export const cardListPath = 'og/cards.json';
 
-// The pool is made by the integration, which runs outside Vite and knows the worker's real path;
-// the routes that use it are bundled by Vite, so the two meet on globalThis.
-const poolKey = Symbol.for('kubecon-recaps.card-pool');
-const shared = globalThis as { [poolKey]?: Tinypool };
+export type CardList = { path: string; card: CardData }[];
 
-/** Cards being drawn by the pool, by cache file. */
-const pending = new Map<string, Promise<void>>();
+// The integration runs outside Vite and the card-list route is bundled by it, so each has its own copy
+// of this module; the pool and the cards it is drawing are shared through globalThis.
+interface Drawing {
+  pool: Tinypool;
+  pending: Map<string, Promise<void>>;
+}
+const drawingKey = Symbol.for('kubecon-recaps.card-drawing');
+const shared = globalThis as { [drawingKey]?: Drawing };
 
 function cacheFile(card: CardData) {
   const key = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, card })).digest('hex').slice(0, 32);
@@ -41,36 +50,32 @@ const exists = (file: string) =>
     () => false,
   );
 
-function draw(pool: Tinypool, card: CardData, file: string) {
+/** The cached file for a card, drawn by the pool if it is not cached yet. */
+function drawn({ pool, pending }: Drawing, card: CardData): Promise<string> {
+  const file = cacheFile(card);
   let task = pending.get(file);
   if (!task) {
-    task = pool.run({ card, size: cardSize, file }) as Promise<void>;
+    task = exists(file).then((cached) => (cached ? undefined : pool.run({ card, size: cardSize, file })));
     pending.set(file, task);
-    // Awaited by the card's route; this only keeps an early failure from going unhandled first.
+    // Awaited when the build is done; this only keeps an early failure from going unhandled first.
     task.catch(() => {});
   }
-  return task;
+  return task.then(() => file);
 }
 
-/** Starts drawing every card not yet cached, in the pool, without waiting. A no-op in dev. */
-export async function prepareCards(cards: CardData[]) {
-  const pool = shared[poolKey];
-  if (!pool) return;
-  for (const card of cards) {
-    const file = cacheFile(card);
-    if (!pending.has(file) && !(await exists(file))) void draw(pool, card, file);
-  }
+/** Starts drawing, in a build, every card the cache lacks, without waiting. A no-op in dev. */
+export function prepareCards(cards: CardList) {
+  const drawing = shared[drawingKey];
+  if (drawing) for (const { card } of cards) void drawn(drawing, card).catch(() => {});
 }
 
-/** The PNG for a card, from the cache when its content has not changed. */
+/** A card's PNG, drawn on this thread (dev) unless cached. */
 export async function renderCard(card: CardData): Promise<Uint8Array> {
   const file = cacheFile(card);
-  const pool = shared[poolKey];
-  if (pending.has(file) || (pool && !(await exists(file)))) await draw(pool!, card, file);
   try {
     return await readFile(file);
   } catch {
-    // not cached, and no pool (dev): draw it here
+    // not cached yet: draw it
   }
   const png = await drawCard(card, cardSize);
   await mkdir(cacheDir, { recursive: true });
@@ -78,27 +83,68 @@ export async function renderCard(card: CardData): Promise<Uint8Array> {
   return png;
 }
 
-/** The HTTP response for a card image endpoint. */
-export async function cardResponse(card: CardData): Promise<Response> {
-  return new Response(new Uint8Array(await renderCard(card)), { headers: { 'content-type': 'image/png' } });
+async function place(from: string, to: string) {
+  await mkdir(dirname(to), { recursive: true });
+  await link(from, to).catch(() => copyFile(from, to));
 }
 
-/** Runs the card workers for the length of a build. */
 export default function socialCards(): AstroIntegration {
+  let base = '/';
   return {
     name: 'kubecon-recaps:social-cards',
     hooks: {
-      'astro:build:start': () => {
-        shared[poolKey] = new Tinypool({
-          filename: new URL('./card-worker.ts', import.meta.url).href,
-          maxThreads: availableParallelism(),
-          // Let an interrupted build exit: idle workers end on their own.
-          idleTimeout: 2000,
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(async (request, response, next) => {
+          const path = request.url?.split('?')[0] ?? '';
+          if (!path.startsWith(`${base}og/`) || !path.endsWith('.png')) return next();
+          try {
+            const list = (await (
+              await fetch(`http://${request.headers.host}${base}${cardListPath}`)
+            ).json()) as CardList;
+            const entry = list.find((item) => `${base}${item.path}` === path);
+            if (!entry) return next();
+            response.setHeader('content-type', 'image/png');
+            response.end(await renderCard(entry.card));
+          } catch (error) {
+            next(error);
+          }
         });
       },
-      'astro:build:done': async () => {
-        await shared[poolKey]?.destroy();
-        delete shared[poolKey];
+      'astro:build:start': () => {
+        shared[drawingKey] = {
+          pool: new Tinypool({
+            filename: new URL('./card-worker.ts', import.meta.url).href,
+            maxThreads: availableParallelism(),
+            // Let an interrupted build exit: idle workers end on their own.
+            idleTimeout: 2000,
+          }),
+          pending: new Map(),
+        };
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const drawing = shared[drawingKey]!;
+        try {
+          const started = performance.now();
+          const listFile = join(out, cardListPath);
+          const list = JSON.parse(await readFile(listFile, 'utf8')) as CardList;
+          const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(card))))).filter((c) => !c).length;
+          await Promise.all(list.map(async ({ path, card }) => place(await drawn(drawing, card), join(out, path))));
+          await rm(listFile);
+          logger.info(
+            `${list.length} cards in ${Math.round(performance.now() - started)} ms after the pages (${toDraw} still to draw then)`,
+          );
+        } catch (error) {
+          // Nothing half-built is left looking finished.
+          await rm(out, { recursive: true, force: true });
+          throw error;
+        } finally {
+          await drawing.pool.destroy();
+          delete shared[drawingKey];
+        }
       },
     },
   };

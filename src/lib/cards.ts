@@ -1,6 +1,6 @@
 import { formatDateRange } from './dates';
 import { plural, speakersLine } from './format';
-import type { Talk, Theme } from './model';
+import type { Site, Talk, Theme } from './model';
 
 /** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
 export interface CardData {
@@ -47,3 +47,12 @@ export const cardPaths = {
 };
 
 export const cardSize = { width: 1200, height: 630 } as const;
+
+/** Every card the site publishes, with its path relative to the base path. */
+export function allCards(site: Site): { path: string; card: CardData }[] {
+  return [
+    { path: cardPaths.site(), card: siteCard },
+    ...site.talks.map((talk) => ({ path: cardPaths.talk(talk.slug), card: talkCard(talk) })),
+    ...site.themes.map((theme) => ({ path: cardPaths.theme(theme.id), card: themeCard(theme) })),
+  ];
+}

@@ -30,13 +30,15 @@ interface Pagefind {
 export const pageSize = 5;
 const maxSections = 3;
 
-let opening: Promise<SearchDialog> | undefined;
+let dialog: SearchDialog | undefined;
 
-/** Opens the dialog, building it and loading Pagefind the first time. Rejects if there is no index. */
-export function openSearchDialog(bundlePath: string, searchPage: string): Promise<void> {
-  opening ??= loadPagefind(bundlePath).then((pagefind) => new SearchDialog(pagefind, searchPage));
-  opening.catch(() => (opening = undefined));
-  return opening.then((dialog) => dialog.open());
+/**
+ * Opens the dialog, building it the first time, with what the reader has typed so far. Pagefind loads
+ * in the background; if there is no index (in dev before any build), the reader goes to the search page.
+ */
+export function openSearchDialog(bundlePath: string, searchPage: string, typed = '') {
+  dialog ??= new SearchDialog(loadPagefind(bundlePath), searchPage);
+  dialog.open(typed);
 }
 
 async function loadPagefind(bundlePath: string): Promise<Pagefind> {
@@ -129,7 +131,7 @@ class SearchDialog {
   private generation = 0;
 
   constructor(
-    private readonly pagefind: Pagefind,
+    private readonly pagefind: Promise<Pagefind>,
     private readonly searchPage: string,
   ) {
     this.input = el('input', {
@@ -169,13 +171,19 @@ class SearchDialog {
     });
     this.dialog.addEventListener('keydown', (event) => this.onKey(event));
     // Fetch the engine and index metadata now, while the reader types the first word.
-    void this.pagefind.init();
+    this.pagefind.then(
+      (pagefind) => pagefind.init(),
+      () => location.assign(searchPage),
+    );
   }
 
-  open() {
+  open(typed: string) {
     if (!this.dialog.open) this.dialog.showModal();
     this.input.focus();
-    this.input.select();
+    if (typed) {
+      this.input.value = typed;
+      void this.search(typed);
+    } else this.input.select();
   }
 
   private async search(term: string) {
@@ -183,7 +191,7 @@ class SearchDialog {
     const query = term.trim();
     this.fullSearch.href = query ? `${this.searchPage}?q=${encodeURIComponent(query)}` : this.searchPage;
     if (!query) return this.render([], '', generation);
-    const found = await this.pagefind.search(query);
+    const found = await (await this.pagefind).search(query);
     if (generation !== this.generation || !found) return;
     await this.render(found.results, query, generation);
   }
@@ -218,8 +226,13 @@ class SearchDialog {
     this.more.hidden = this.shown >= this.results.length;
   }
 
-  /** Arrow keys move between the input and each result's title link. */
+  /** Escape closes at once (a search field would first clear itself); arrow keys move between the input and each result's title link. */
   private onKey(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.dialog.close();
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const stops = [this.input, ...this.list.querySelectorAll<HTMLAnchorElement>('.kcr-result__link')];
     const at = stops.indexOf(document.activeElement as HTMLInputElement);

@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { allCards } from '../../lib/cards';
+import { loadSite } from '../../lib/content';
+import { prepareCards } from '../../integrations/social-cards';
+
+/** Every social card to draw; the social-cards integration turns it into PNGs and removes it from the output. */
+export const GET: APIRoute = async () => {
+  const cards = allCards(await loadSite());
+  prepareCards(cards);
+  return Response.json(cards);
+};
