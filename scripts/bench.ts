@@ -292,43 +292,77 @@ function pageWeight(dist: string, path: string) {
   };
 }
 
+/**
+ * The header search on the built site, for each query, in a fresh browser context (nothing cached):
+ * the bytes fetched from opening the dialog to the results (gzipped, as a server would send them), and the
+ * time from the query to its results on screen, both pasted whole and typed a key every 80 ms (timed from
+ * the last key, which is when a typing reader has asked).
+ */
 async function searchCost(dist: string, queries: string[]) {
   const server = await serve(dist);
   const browser = await launchBrowser();
-  const results: { query: string; kb: number; ms: number }[] = [];
+  const results: { query: string; kb: number; pastedMs: number; typedMs: number }[] = [];
+  const open = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}talks/`);
+    const bodies: Promise<number>[] = [];
+    page.on('response', (response) =>
+      bodies.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0, // redirects and aborted requests have no body
+        ),
+      ),
+    );
+    await page.keyboard.press('Control+k');
+    await page.locator('.search-dialog input').waitFor();
+    // Opening search starts loading the engine and index metadata; a reader takes longer than that to type.
+    await page.waitForLoadState('networkidle');
+    const shown = (q: string) =>
+      page.waitForFunction(
+        (q) =>
+          document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`“${q}”`) &&
+          document.querySelector('.search-dialog .kcr-result__title'),
+        q,
+        { polling: 'raf' },
+      );
+    const bytes = async () => {
+      await page.waitForLoadState('networkidle');
+      return (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0);
+    };
+    return { context, page, shown, bytes };
+  };
   try {
     for (const query of queries) {
-      // A fresh context per query: nothing cached from the previous one.
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}talks/`);
-      let bytes = 0;
-      page.on('response', async (response) => {
-        try {
-          bytes += gzipSync(await response.body()).length;
-        } catch {
-          // redirects and aborted requests have no body
-        }
-      });
-      await page.keyboard.press('Control+k');
-      await page.locator('.search-dialog input').waitFor();
-      // Opening search starts loading the index; a reader takes longer than that to type a word.
-      await page.waitForLoadState('networkidle');
-      const ms = await page.evaluate(async (q) => {
+      const pasted = await open();
+      const pastedMs = await pasted.page.evaluate(async (q) => {
         const input = document.querySelector<HTMLInputElement>('.search-dialog input')!;
         const started = performance.now();
         input.value = q;
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
           const check = () =>
-            document.querySelector('.search-dialog .kcr-result__title') ? resolve() : requestAnimationFrame(check);
+            document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`“${q}”`) &&
+            document.querySelector('.search-dialog .kcr-result__title')
+              ? resolve()
+              : requestAnimationFrame(check);
           check();
         });
         return performance.now() - started;
       }, query);
-      await page.waitForLoadState('networkidle');
-      results.push({ query, kb: bytes / 1024, ms });
-      await context.close();
+      const kb = (await pasted.bytes()) / 1024;
+      await pasted.context.close();
+
+      const typed = await open();
+      await typed.page.keyboard.type(query.slice(0, -1), { delay: 80 });
+      await typed.page.waitForTimeout(80);
+      const started = performance.now();
+      await typed.page.keyboard.press(query.at(-1)!);
+      await typed.shown(query);
+      const typedMs = performance.now() - started;
+      await typed.context.close();
+      results.push({ query, kb, pastedMs, typedMs });
     }
   } finally {
     await browser.close();
@@ -402,7 +436,7 @@ try {
     );
     for (const s of search) {
       say(
-        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz), first results in ${s.ms.toFixed(0)} ms | ≤ 150 KB and ≤ 100 ms${n >= 2000 ? `: ${mark(s.kb <= 150 && s.ms <= 100)}` : ''} |`,
+        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query | ≤ 150 KB and ≤ 100 ms${n >= 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
       );
     }
   }
