@@ -2,7 +2,7 @@
  * What a teammate sees when a link is pasted into chat, and whether it keeps
  * working: the published URLs, each page's meta tags and social card.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, checkPublished, readList } from '../../scripts/published-urls';
@@ -55,6 +55,11 @@ describe('previews', () => {
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
     }
+    // Nothing else under og/: one card per talk and theme, the site's own, and not the list they were drawn from.
+    const files = readdirSync(join(distDir, 'og'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(join(distDir, 'og').length));
+    expect(files.sort()).toEqual(['/site.png', ...own.map(({ path }) => `${path.replace(/\/$/, '')}.png`)].sort());
   });
 
   it('has a feed, a sitemap, robots.txt and icons', () => {

@@ -3,7 +3,8 @@
  * base path, a scratch content folder). Vitest puts its own variables (BASE_URL,
  * MODE, NODE_ENV, VITEST…) into the environment; a build must not inherit them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { root } from './site';
 
@@ -14,8 +15,10 @@ export interface BuildResult {
   output: string;
 }
 
+const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+
 export function buildSite(env: Record<string, string>): BuildResult {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+  const clean = cleanEnv();
   const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env: { ...clean, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
@@ -25,4 +28,40 @@ export function buildSite(env: Record<string, string>): BuildResult {
   // Astro colours its log lines even without a terminal; strip the escapes so messages can be matched.
   const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { ok: run.status === 0, output };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `astro dev` on 127.0.0.1 until close() is called; resolves once it answers. */
+export async function startDevServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: root, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill();
+    });
+  for (let tries = 0; tries < 120; tries++) {
+    if (child.exitCode !== null) break;
+    try {
+      await fetch(url);
+      return { url, close };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  await close();
+  throw new Error('astro dev did not start within a minute');
 }

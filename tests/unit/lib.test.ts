@@ -210,9 +210,10 @@ describe('related talks and theme neighbours', async () => {
         .map(({ other }) => other.id);
     for (const talk of talks) {
       for (const limit of [1, 3, 5]) {
-        expect(relatedTalks(talk, talks, limit).map((t) => t.id), `${talk.id} limit ${limit}`).toEqual(
-          reference(talk, limit),
-        );
+        expect(
+          relatedTalks(talk, talks, limit).map((t) => t.id),
+          `${talk.id} limit ${limit}`,
+        ).toEqual(reference(talk, limit));
       }
     }
   });

@@ -27,7 +27,7 @@ interface Pagefind {
 }
 
 /** Results drawn at once, and on each "More results": each costs one fragment fetch. */
-export const pageSize = 5;
+const pageSize = 5;
 const maxSections = 3;
 
 let dialog: SearchDialog | undefined;
@@ -43,7 +43,7 @@ export function openSearchDialog(bundlePath: string, searchPage: string, typed =
 
 async function loadPagefind(bundlePath: string): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
-  // The worker would be one more script to fetch; a search here takes milliseconds on the main thread.
+  // Pagefind's worker would be one more script to fetch; these searches are short enough for the main thread.
   await pagefind.options({
     basePath: bundlePath,
     ranking,
