@@ -421,7 +421,7 @@ try {
     );
     say(`| bare Astro + MDX + Pagefind build | ${bare.seconds.toFixed(1)} s | |`);
     say(
-      `| site ÷ bare (warm) | ${ratio.toFixed(2)}× | ≤ 1.5× at N = 2,000: ${n >= 2000 ? mark(ratio <= 1.5) : 'n/a'} |`,
+      `| site ÷ bare (warm) | ${ratio.toFixed(2)}× | ≤ 1.5× at N = 2,000: ${n === 2000 ? mark(ratio <= 1.5) : 'n/a'} |`,
     );
     say(`| peak memory (RSS) | ${warm.maxRssMb.toFixed(0)} MB (cold ${cold.maxRssMb.toFixed(0)} MB) | |`);
     say(`| Pagefind indexing | ${pagefindMs(warm.log)} ms | |`);
@@ -436,7 +436,7 @@ try {
     );
     for (const s of search) {
       say(
-        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query | ≤ 150 KB and ≤ 100 ms${n >= 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
+        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
       );
     }
   }
