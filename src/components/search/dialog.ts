@@ -147,7 +147,11 @@ class SearchDialog {
     this.list = el('ul', { class: 'search-dialog__results', id: 'search-dialog-results', 'aria-label': 'Results' });
     this.more = el('button', { type: 'button', class: 'search-dialog__more', hidden: '' }, 'More results');
     this.fullSearch = el('a', { class: 'search-dialog__page', href: searchPage }, 'Filter by theme, event or project');
-    const close = el('button', { type: 'button', class: 'search-dialog__close', 'aria-label': 'Esc: close search' }, 'Esc');
+    const close = el(
+      'button',
+      { type: 'button', class: 'search-dialog__close', 'aria-label': 'Esc: close search' },
+      'Esc',
+    );
     this.dialog = el(
       'dialog',
       { class: 'search-dialog', 'aria-label': 'Search' },
