@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { cardSize, type CardData } from '../lib/cards';
+import { cardSize, type CardData, type CardEntry } from '../lib/cards';
 import { drawCard } from './card-drawing';
 
 /** Bump when the card's look changes, so cached cards are redrawn. */
@@ -26,9 +26,7 @@ const DESIGN_VERSION = 2;
 // KCR_CARD_CACHE moves the cache, so the benchmark can measure a cold one.
 const cacheDir = process.env.KCR_CARD_CACHE || join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
 /** The card list's path in the output, relative to the base path. */
-export const cardListPath = 'og/cards.json';
-
-export type CardList = { path: string; card: CardData }[];
+const cardListPath = 'og/cards.json';
 
 // The integration runs outside Vite and the card-list route is bundled by it, so each has its own copy
 // of this module; the pool and the cards it is drawing are shared through globalThis.
@@ -64,7 +62,7 @@ function drawn({ pool, pending }: Drawing, card: CardData): Promise<string> {
 }
 
 /** Starts drawing, in a build, every card the cache lacks, without waiting. A no-op in dev. */
-export function prepareCards(cards: CardList) {
+export function prepareCards(cards: CardEntry[]) {
   const drawing = shared[drawingKey];
   if (drawing) for (const { card } of cards) void drawn(drawing, card).catch(() => {});
 }
@@ -103,7 +101,7 @@ export default function socialCards(): AstroIntegration {
           try {
             const list = (await (
               await fetch(`http://${request.headers.host}${base}${cardListPath}`)
-            ).json()) as CardList;
+            ).json()) as CardEntry[];
             const entry = list.find((item) => `${base}${item.path}` === path);
             if (!entry) return next();
             response.setHeader('content-type', 'image/png');
@@ -130,7 +128,7 @@ export default function socialCards(): AstroIntegration {
         try {
           const started = performance.now();
           const listFile = join(out, cardListPath);
-          const list = JSON.parse(await readFile(listFile, 'utf8')) as CardList;
+          const list = JSON.parse(await readFile(listFile, 'utf8')) as CardEntry[];
           const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(card))))).filter((c) => !c).length;
           await Promise.all(list.map(async ({ path, card }) => place(await drawn(drawing, card), join(out, path))));
           await rm(listFile);

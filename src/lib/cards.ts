@@ -48,8 +48,14 @@ export const cardPaths = {
 
 export const cardSize = { width: 1200, height: 630 } as const;
 
-/** Every card the site publishes, with its path relative to the base path. */
-export function allCards(site: Site): { path: string; card: CardData }[] {
+/** A card and where it is published, relative to the base path. */
+export interface CardEntry {
+  path: string;
+  card: CardData;
+}
+
+/** Every card the site publishes. */
+export function allCards(site: Site): CardEntry[] {
   return [
     { path: cardPaths.site(), card: siteCard },
     ...site.talks.map((talk) => ({ path: cardPaths.talk(talk.slug), card: talkCard(talk) })),
