@@ -31,19 +31,8 @@ function random(seed: number) {
   let s = seed >>> 0;
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
-/**
- * Words drawn with the frequencies of the site's own talk pages, so the text has the shape of real prose:
- * a few words on every page, most on few. (Drawing uniformly from a short list put every word on every
- * page many times, which no real talk does, and made every query match every page.)
- */
-function wordSampler(talksDir: string) {
-  const counts = new Map<string, number>();
-  for (const entry of readdirSync(talksDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
-    const body = readFileSync(join(entry.parentPath, entry.name), 'utf8').replace(/^---[\s\S]*?\n---/, '');
-    for (const word of body.toLowerCase().match(/[a-z][a-z0-9'-]*/g) ?? [])
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
+/** Draws words with the frequencies they have in `counts`. */
+function sampler(counts: Map<string, number>) {
   const list = [...counts.keys()];
   const cumulative: number[] = [];
   let total = 0;
@@ -60,7 +49,52 @@ function wordSampler(talksDir: string) {
     return list[low]!;
   };
 }
-const word = wordSampler(join(root, 'content', 'talks'));
+type Sampler = ReturnType<typeof sampler>;
+
+/**
+ * What the synthetic talks are made of, taken from the site's own talk pages so the text has the shape of
+ * real prose. Each synthetic talk resamples one real talk's words (most of its text) mixed with the words
+ * most talks share, so a topical word ("ndots", "karpenter") stays in the talks about it, as in a real
+ * corpus, while "cluster" or "the" is on nearly every page. (Drawing every page from one pooled frequency
+ * list put each niche word on a third of all pages, which no real site has.) Speakers get names made from
+ * the first and last names of real speakers, so a speaker's name is a rare word pair, as it is in life.
+ */
+function realTalks(talksDir: string) {
+  const talks: Map<string, number>[] = [];
+  const firstNames = new Set<string>();
+  const lastNames = new Set<string>();
+  const affiliations = new Set<string>();
+  for (const entry of readdirSync(talksDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    const frontmatter = /^---\n[\s\S]*?\n---/.exec(text)?.[0] ?? '';
+    for (const [, first, last] of frontmatter.matchAll(/^ {2}- name: (\S+) (\S+)$/gm)) {
+      firstNames.add(first!);
+      lastNames.add(last!);
+    }
+    for (const [, affiliation] of frontmatter.matchAll(/^ +-? ?affiliation: (.+)$/gm)) affiliations.add(affiliation!);
+    const counts = new Map<string, number>();
+    for (const word of text.slice(frontmatter.length).toLowerCase().match(/[a-z][a-z0-9'-]*/g) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    talks.push(counts);
+  }
+  const shared = new Map<string, number>();
+  for (const counts of talks)
+    for (const [word, count] of counts) shared.set(word, (shared.get(word) ?? 0) + count);
+  for (const word of shared.keys())
+    if (talks.filter((counts) => counts.has(word)).length < talks.length / 5) shared.delete(word);
+  return {
+    talks: talks.map(sampler),
+    shared: sampler(shared),
+    firstNames: [...firstNames].sort(),
+    lastNames: [...lastNames].sort(),
+    affiliations: [...affiliations].sort(),
+  };
+}
+const corpus = realTalks(join(root, 'content', 'talks'));
+/** The speaker of synthetic talk `i`: with more first than last names, the pairs repeat only after thousands of talks. */
+const speakerName = (i: number) =>
+  `${corpus.firstNames[i % corpus.firstNames.length]} ${corpus.lastNames[(i * 7) % corpus.lastNames.length]}`;
 const themeIds = [
   'ebpf',
   'security',
@@ -73,12 +107,12 @@ const themeIds = [
 ];
 const projectIds = Array.from({ length: 20 }, (_, i) => `tool-${i + 1}`);
 
-function sentence(rand: () => number, length = 10 + Math.floor(rand() * 12)) {
-  const text = Array.from({ length }, () => word(rand)).join(' ');
+function sentence(rand: () => number, topic: Sampler, length = 10 + Math.floor(rand() * 12)) {
+  const text = Array.from({ length }, () => (rand() < 0.8 ? topic(rand) : corpus.shared(rand))).join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
-function paragraph(rand: () => number, sentences = 5) {
-  return Array.from({ length: sentences }, () => sentence(rand)).join(' ');
+function paragraph(rand: () => number, topic: Sampler, sentences = 5) {
+  return Array.from({ length: sentences }, () => sentence(rand, topic)).join(' ');
 }
 
 function writeFile(path: string, text: string) {
@@ -101,7 +135,8 @@ function talk(i: number) {
     ),
   ];
   const event = `event-${i % 3}`;
-  const takeaways = Array.from({ length: 5 }, () => `- ${sentence(rand, 14)}`).join('\n');
+  const topic = corpus.talks[Math.floor(rand() * corpus.talks.length)]!;
+  const takeaways = Array.from({ length: 5 }, () => `- ${sentence(rand, topic, 14)}`).join('\n');
   const yaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -121,25 +156,25 @@ spec:
     event,
     themes,
     body: `---
-title: "Synthetic talk ${i}: ${sentence(rand, 5).slice(0, -1)}"
+title: "Synthetic talk ${i}: ${sentence(rand, topic, 5).slice(0, -1)}"
 event: ${event}
 speakers:
-  - name: Speaker ${i}
-    affiliation: Company ${i % 40}
+  - name: ${speakerName(i)}
+    affiliation: ${corpus.affiliations[i % corpus.affiliations.length]}
 format: talk
 themes: [${themes.join(', ')}]
 projects: [${projects.join(', ')}]
 recaps: [recap-a]
-summary: ${sentence(rand, 16)}
+summary: ${sentence(rand, topic, 16)}
 ---
 
 ## What the talk covered
 
-${paragraph(rand, 8)}
+${paragraph(rand, topic, 8)}
 
-${paragraph(rand, 8)}
+${paragraph(rand, topic, 8)}
 
-${paragraph(rand, 8)}
+${paragraph(rand, topic, 8)}
 
 ## Takeaways
 
@@ -153,15 +188,15 @@ ${yaml}
 
 ## Tools and projects
 
-${projects.map((p) => `- [${p}](/projects/${p}/): ${sentence(rand, 8)}`).join('\n')}
+${projects.map((p) => `- [${p}](/projects/${p}/): ${sentence(rand, topic, 8)}`).join('\n')}
 
 ## What the recaps said
 
 ### Recap A
 
-${paragraph(rand, 8)}
+${paragraph(rand, topic, 8)}
 
-${paragraph(rand, 6)}
+${paragraph(rand, topic, 6)}
 `,
   };
 }
@@ -190,7 +225,7 @@ function generate(n: number, dir: string) {
     if (!startHere.has(id)) continue;
     writeFile(
       join(dir, `themes/${id}.mdx`),
-      `---\ntitle: Theme ${id}\ndescription: A synthetic theme.\norder: ${i}\nstartHere: [${startHere.get(id)}]\n---\n\n${paragraph(random(i), 6)}\n`,
+      `---\ntitle: Theme ${id}\ndescription: A synthetic theme.\norder: ${i}\nstartHere: [${startHere.get(id)}]\n---\n\n${paragraph(random(i), corpus.shared, 6)}\n`,
     );
   }
 }
@@ -406,7 +441,7 @@ try {
         readdirSync(join(out, 'talks')).find((d) => d.startsWith('synthetic-talk-1-'))!,
       ),
     );
-    const search = await searchCost(out, ['cluster', 'karpenter ebpf', 'speaker 42']);
+    const search = await searchCost(out, ['cluster', 'karpenter ebpf', speakerName(42).toLowerCase()]);
 
     say();
     say(`## N = ${n} talks`);
