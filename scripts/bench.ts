@@ -74,13 +74,15 @@ function realTalks(talksDir: string) {
     }
     for (const [, affiliation] of frontmatter.matchAll(/^ +-? ?affiliation: (.+)$/gm)) affiliations.add(affiliation!);
     const counts = new Map<string, number>();
-    for (const word of text.slice(frontmatter.length).toLowerCase().match(/[a-z][a-z0-9'-]*/g) ?? [])
+    for (const word of text
+      .slice(frontmatter.length)
+      .toLowerCase()
+      .match(/[a-z][a-z0-9'-]*/g) ?? [])
       counts.set(word, (counts.get(word) ?? 0) + 1);
     talks.push(counts);
   }
   const shared = new Map<string, number>();
-  for (const counts of talks)
-    for (const [word, count] of counts) shared.set(word, (shared.get(word) ?? 0) + count);
+  for (const counts of talks) for (const [word, count] of counts) shared.set(word, (shared.get(word) ?? 0) + count);
   for (const word of shared.keys())
     if (talks.filter((counts) => counts.has(word)).length < talks.length / 5) shared.delete(word);
   return {
@@ -232,6 +234,8 @@ function generate(n: number, dir: string) {
 
 // ---------- the bare floor project ----------
 
+/** One page per talk with nothing but its title, speakers, summary and body, so its search index holds the same text as the site's. */
+
 function writeBare(dir: string, contentDir: string) {
   rmSync(dir, { recursive: true, force: true });
   writeFile(
@@ -266,10 +270,11 @@ import { getCollection, render } from 'astro:content';
 export async function getStaticPaths() {
   return (await getCollection('talks')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 }
+const { data } = Astro.props.entry;
 const { Content } = await render(Astro.props.entry);
 ---
-<html lang="en"><head><meta charset="utf-8"><title>{Astro.props.entry.data.title}</title></head>
-<body><main data-pagefind-body><h1>{Astro.props.entry.data.title}</h1><Content /></main></body></html>
+<html lang="en"><head><meta charset="utf-8"><title>{data.title}</title></head>
+<body><main data-pagefind-body><h1>{data.title}</h1><p>{data.speakers.map((s) => s.name).join(', ')}</p><p>{data.summary}</p><Content /></main></body></html>
 `,
   );
 }
@@ -406,6 +411,51 @@ async function searchCost(dist: string, queries: string[]) {
   return results;
 }
 
+/**
+ * The floor of the search: Pagefind alone, on the bare build of the same talks, in a fresh browser context
+ * per query. Bytes from loading Pagefind to the first five results' data, and the time from the query to
+ * that data (no drawing), with the same options the header search uses.
+ */
+async function searchFloor(dist: string, queries: string[]) {
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  const results: { query: string; kb: number; ms: number }[] = [];
+  try {
+    const firstTalk = readdirSync(join(dist, 'event-0'))[0]!;
+    for (const query of queries) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}event-0/${firstTalk}/`);
+      const bodies: Promise<number>[] = [];
+      page.on('response', (response) =>
+        bodies.push(
+          response.body().then(
+            (body) => gzipSync(body).length,
+            () => 0,
+          ),
+        ),
+      );
+      const ms = await page.evaluate(async (q) => {
+        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+        await pagefind.options({ excerptLength: 24, noWorker: true });
+        await pagefind.init();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const started = performance.now();
+        const found = await pagefind.search(q);
+        await Promise.all(found.results.slice(0, 5).map((result: { data(): Promise<unknown> }) => result.data()));
+        return performance.now() - started;
+      }, query);
+      await page.waitForLoadState('networkidle');
+      results.push({ query, kb: (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0) / 1024, ms });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
+
 // ---------- the run ----------
 
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -431,8 +481,19 @@ try {
     const env = { KCR_CONTENT_DIR: content, KCR_OUT_DIR: out, KCR_CARD_CACHE: cardCache };
 
     const cold = timedBuild([], env);
-    const warm = timedBuild([], env);
-    const bare = timedBuild(['--root', bareDir], {}, bareDir);
+    // The machine is shared and its speed drifts by the minute: up to 2,000 talks, the warm and bare builds
+    // run twice, interleaved, and the fastest of each counts.
+    const runs = n <= 2000 ? 2 : 1;
+    const warmRuns: BuildRun[] = [];
+    const bareRuns: BuildRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      warmRuns.push(timedBuild([], env));
+      bareRuns.push(timedBuild(['--root', bareDir], {}, bareDir));
+    }
+    const fastest = (builds: BuildRun[]) => builds.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const warm = fastest(warmRuns);
+    const bare = fastest(bareRuns);
+    const peakRssMb = Math.max(...warmRuns.map((build) => build.maxRssMb));
     const ratio = warm.seconds / bare.seconds;
     const weight = pageWeight(
       out,
@@ -441,7 +502,9 @@ try {
         readdirSync(join(out, 'talks')).find((d) => d.startsWith('synthetic-talk-1-'))!,
       ),
     );
-    const search = await searchCost(out, ['cluster', 'karpenter ebpf', speakerName(42).toLowerCase()]);
+    const queries = ['cluster', 'karpenter ebpf', speakerName(42).toLowerCase()];
+    const search = await searchCost(out, queries);
+    const floor = await searchFloor(join(bareDir, 'dist'), queries);
 
     say();
     say(`## N = ${n} talks`);
@@ -452,13 +515,15 @@ try {
       `| build, cold card cache | ${cold.seconds.toFixed(1)} s (${((cold.seconds / n) * 1000).toFixed(0)} ms per talk) | |`,
     );
     say(
-      `| build, warm card cache | ${warm.seconds.toFixed(1)} s (${((warm.seconds / n) * 1000).toFixed(0)} ms per talk) | |`,
+      `| build, warm card cache${runs > 1 ? `, fastest of ${runs}` : ''} | ${warm.seconds.toFixed(1)} s (${((warm.seconds / n) * 1000).toFixed(0)} ms per talk) | |`,
     );
-    say(`| bare Astro + MDX + Pagefind build | ${bare.seconds.toFixed(1)} s | |`);
+    say(
+      `| bare Astro + MDX + Pagefind build${runs > 1 ? `, fastest of ${runs}` : ''} | ${bare.seconds.toFixed(1)} s | |`,
+    );
     say(
       `| site ÷ bare (warm) | ${ratio.toFixed(2)}× | ≤ 1.5× at N = 2,000: ${n === 2000 ? mark(ratio <= 1.5) : 'n/a'} |`,
     );
-    say(`| peak memory (RSS) | ${warm.maxRssMb.toFixed(0)} MB (cold ${cold.maxRssMb.toFixed(0)} MB) | |`);
+    say(`| peak memory (RSS) | ${peakRssMb.toFixed(0)} MB (cold ${cold.maxRssMb.toFixed(0)} MB) | |`);
     say(`| Pagefind indexing | ${pagefindMs(warm.log)} ms | |`);
     say(
       `| card images: cold build − warm build; placing them after the pages, cold / warm | ${(cold.seconds - warm.seconds).toFixed(1)} s; ${(cardMs(cold.log) / 1000).toFixed(1)} s / ${(cardMs(warm.log) / 1000).toFixed(1)} s | |`,
@@ -469,9 +534,9 @@ try {
     say(
       `| talk page before interaction | HTML ${kb(weight.html[0]!)} / ${kb(weight.html[1]!)} gz, CSS ${kb(weight.css[0]!)} / ${kb(weight.css[1]!)} gz, JS ${kb(weight.js[0]!)} / ${kb(weight.js[1]!)} gz | ≤ 20 KB gz in all: ${mark(weight.totalGz <= 20 * 1024)} (${kb(weight.totalGz)}) |`,
     );
-    for (const s of search) {
+    for (const [i, s] of search.entries()) {
       say(
-        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
+        `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query. Pagefind alone on the bare build: ${floor[i]!.kb.toFixed(0)} KB, ${floor[i]!.ms.toFixed(0)} ms | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
       );
     }
   }
