@@ -58,7 +58,7 @@ export function relatedTalks(talk: Talk, all: readonly Talk[], limit = 3): Talk[
   const credit = (talks: number[] | undefined, points: number) => {
     for (const i of talks ?? []) {
       if (score[i] === 0) touched.push(i);
-      score[i] += points;
+      score[i] = score[i]! + points;
     }
   };
   for (const theme of new Set(talk.themes)) credit(withTheme.get(theme), 2);
