@@ -2,7 +2,7 @@ import type { Talk, Theme } from './model';
 
 const collator = new Intl.Collator('en');
 
-/** What relatedTalks needs about a list of talks, worked out once per list rather than once per page. */
+/** What relatedTalks needs about a list of talks, worked out once per list rather than once per page (lists are never changed once the site is built). */
 interface TalkIndex {
   position: Map<Talk, number>;
   /** Each talk's place in title order (ties keep list order, as a stable sort would). */
