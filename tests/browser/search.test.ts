@@ -73,6 +73,22 @@ describe('the header search', () => {
     await page.close();
   });
 
+  it('loads the engine when opened, and fetches no part of the index until the reader types', async () => {
+    const page = await open('/');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => requests.filter((path) => path.endsWith('.pf_meta'))).toHaveLength(1);
+    // The dialog warms Pagefind up with a search of its own once the page is idle; it must not cost a chunk.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(requests.filter((path) => /\/pagefind\/(index|fragment)\//.test(path))).toEqual([]);
+    await page.keyboard.type('ndots');
+    await expect.poll(() => titles(page, '.search-dialog')).not.toEqual([]);
+    expect(requests.some((path) => path.includes('/pagefind/index/'))).toBe(true);
+    await page.close();
+  });
+
   it('returns focus to the search control when the dialog closes', async () => {
     const page = await open('/');
     await page.locator('[data-search-trigger]').focus();

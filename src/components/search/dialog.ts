@@ -26,6 +26,17 @@ interface Pagefind {
   search(term: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
+/**
+ * A first search spends about 60 ms compiling and warming Pagefind's code. One search is run while the reader is
+ * still reaching for the keys, for a term no index chunk can hold (index words start with a letter or digit), so
+ * it fetches nothing and the reader's first query runs warm.
+ */
+const warmUpQuery = '$';
+const whenIdle = () =>
+  new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 50),
+  );
+
 /** Results drawn at once, and on each "More results": each costs one fragment fetch. */
 const pageSize = 5;
 const maxSections = 3;
@@ -176,7 +187,11 @@ class SearchDialog {
     this.dialog.addEventListener('keydown', (event) => this.onKey(event));
     // Fetch the engine and index metadata now, while the reader types the first word.
     this.pagefind.then(
-      (pagefind) => pagefind.init(),
+      async (pagefind) => {
+        await pagefind.init();
+        await whenIdle();
+        if (this.generation === 0) await pagefind.search(warmUpQuery);
+      },
       () => location.assign(searchPage),
     );
   }
