@@ -215,19 +215,34 @@ class SearchDialog {
     await this.render(found.results, query, generation);
   }
 
+  /** Results appear in rank order as their fragments arrive: the first is on screen before the fifth has loaded. */
   private async render(results: PagefindResult[], query: string, generation: number) {
-    this.results = results;
-    this.shown = 0;
-    const items = await this.load(0);
-    if (generation !== this.generation) return;
-    this.list.replaceChildren(...items);
-    this.shown = items.length;
-    this.more.hidden = this.shown >= results.length;
-    this.status.textContent = !query
+    const status = !query
       ? ''
       : results.length
         ? `${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`
         : `No results for “${query}”. Try fewer or different words.`;
+    const pending = results.slice(0, pageSize).map((result) => result.data());
+    if (!pending.length) return this.replace(results, status, []);
+    for (const [i, data] of pending.entries()) {
+      const item = resultItem(await data);
+      if (generation !== this.generation) return;
+      if (i === 0) this.replace(results, status, [item]);
+      else {
+        this.list.append(item);
+        this.shown++;
+      }
+    }
+    this.more.hidden = this.shown >= results.length;
+  }
+
+  /** Swaps the previous query's results for this one's first. */
+  private replace(results: PagefindResult[], status: string, items: HTMLLIElement[]) {
+    this.results = results;
+    this.list.replaceChildren(...items);
+    this.shown = items.length;
+    this.more.hidden = true;
+    this.status.textContent = status;
   }
 
   private async load(from: number) {
