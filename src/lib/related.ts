@@ -2,27 +2,30 @@ import type { Talk, Theme } from './model';
 
 const collator = new Intl.Collator('en');
 
-/** What relatedTalks needs about a list of talks, worked out once per list rather than once per page (lists are never changed once the site is built). */
+/**
+ * What relatedTalks needs about a list of talks, worked out once per list rather
+ * than once per page (a list is never changed once the site is built).
+ */
 interface TalkIndex {
   position: Map<Talk, number>;
   /** Each talk's place in title order (ties keep list order, as a stable sort would). */
   titleRank: Int32Array;
-  withTheme: Map<unknown, number[]>;
-  withProject: Map<unknown, number[]>;
+  withTheme: Map<Talk['themes'][number], number[]>;
+  withProject: Map<Talk['projects'][number], number[]>;
   /** Scratch scores, zeroed again after each use. */
   score: Int32Array;
 }
 const indexes = new WeakMap<readonly Talk[], TalkIndex>();
 
-function indexOf(all: readonly Talk[]): TalkIndex {
+function talkIndex(all: readonly Talk[]): TalkIndex {
   let index = indexes.get(all);
   if (index) return index;
   const byTitle = all.map((_, i) => i).sort((a, b) => collator.compare(all[a]!.title, all[b]!.title) || a - b);
   const titleRank = new Int32Array(all.length);
   byTitle.forEach((talk, rank) => (titleRank[talk] = rank));
-  const withTheme = new Map<unknown, number[]>();
-  const withProject = new Map<unknown, number[]>();
-  const add = (lists: Map<unknown, number[]>, key: unknown, i: number) => {
+  const withTheme: TalkIndex['withTheme'] = new Map();
+  const withProject: TalkIndex['withProject'] = new Map();
+  const add = <Key>(lists: Map<Key, number[]>, key: Key, i: number) => {
     const list = lists.get(key);
     if (list) list.push(i);
     else lists.set(key, [i]);
@@ -52,7 +55,7 @@ function indexOf(all: readonly Talk[]): TalkIndex {
  * in one pass: comparing every pair of talks made large sites slow.
  */
 export function relatedTalks(talk: Talk, all: readonly Talk[], limit = 3): Talk[] {
-  const { position, titleRank, withTheme, withProject, score } = indexOf(all);
+  const { position, titleRank, withTheme, withProject, score } = talkIndex(all);
   const self = position.get(talk);
   const touched: number[] = [];
   const credit = (talks: number[] | undefined, points: number) => {
