@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
@@ -77,6 +77,16 @@ describe('the built site', () => {
         expect(urls).not.toContain(url);
       }
       for (const recap of recaps) expect(urls).not.toContain(`/recaps/${recap.id}/`);
+    });
+
+    it('splits the index into small chunks, so each word searched costs a few KB', () => {
+      const dir = join(distDir, 'pagefind', 'index');
+      const sizes = readdirSync(dir)
+        .map((file) => statSync(join(dir, file)).size)
+        .sort((a, b) => a - b);
+      expect(sizes.length).toBeGreaterThan(1);
+      // The median, because a word on nearly every page fills a chunk on its own.
+      expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(10 * 1024);
     });
 
     it('indexes only the main element, never the header and footer', () => {
