@@ -1,6 +1,9 @@
 import { formatLabels, speakersLine } from './format';
 import type { Event, Project, Talk, Theme } from './model';
 
+/** The kinds of page search finds, as results and the "type" filter name them. */
+export const pageTypes = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project' } as const;
+
 /** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
 export interface SearchData {
   filters: Record<string, string[]>;
@@ -11,14 +14,14 @@ export interface SearchData {
 export function talkSearchData(talk: Talk): SearchData {
   return {
     filters: {
-      type: ['Talk'],
+      type: [pageTypes.talk],
       theme: talk.themes.map((theme) => theme.title),
       event: [talk.event.shortName],
       project: talk.projects.map((project) => project.name),
       format: [formatLabels[talk.format]],
     },
     meta: {
-      type: 'Talk',
+      type: pageTypes.talk,
       event: talk.event.shortName,
       speakers: speakersLine(talk.speakers) || undefined,
       themes: talk.themes.map((theme) => theme.title).join(' · '),
@@ -29,21 +32,25 @@ export function talkSearchData(talk: Talk): SearchData {
 }
 
 export function themeSearchData(theme: Theme): SearchData {
-  return { filters: { type: ['Theme'] }, meta: { type: 'Theme' }, sort: { date: theme.talks[0]?.event.start ?? '' } };
+  return {
+    filters: { type: [pageTypes.theme] },
+    meta: { type: pageTypes.theme },
+    sort: { date: theme.talks[0]?.event.start ?? '' },
+  };
 }
 
 export function eventSearchData(event: Event): SearchData {
   return {
-    filters: { type: ['Event'], event: [event.shortName] },
-    meta: { type: 'Event' },
+    filters: { type: [pageTypes.event], event: [event.shortName] },
+    meta: { type: pageTypes.event },
     sort: { date: event.start },
   };
 }
 
 export function projectSearchData(project: Project): SearchData {
   return {
-    filters: { type: ['Project'], project: [project.name] },
-    meta: { type: 'Project' },
+    filters: { type: [pageTypes.project], project: [project.name] },
+    meta: { type: pageTypes.project },
     sort: { date: project.talks[0]?.event.start ?? '' },
   };
 }
