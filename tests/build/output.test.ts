@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
-import { contentFiles, distDir, requireBuild, talkPath } from '../helpers/site';
+import { contentFiles, distDir, requireBuild, talkPath, walk } from '../helpers/site';
 
 const html = (path: string) => readFileSync(join(distDir, path, 'index.html'), 'utf8');
 
@@ -47,6 +47,19 @@ describe('the built site', () => {
     expect(page).toContain('Page not found');
     expect(page).toMatch(/<form[^>]+action="\/search\/"/);
     expect(page).toContain('href="/themes/"');
+  });
+
+  it('keeps the space between a word and the link or code beside it', () => {
+    // Astro's HTML compression drops a line break between a word and an inline tag, which reads as "fromfive".
+    // Icon links (heading and takeaway anchors) sit against text on purpose and are left out.
+    const glued =
+      /[A-Za-z,.;:]<(?:code|strong|em|a(?![^>]*anchor-link))\b|<\/(?:code|strong|em)>[A-Za-z]|(?<!<\/svg>)<\/a>[A-Za-z]/g;
+    const found = walk(distDir, (file) => file.endsWith('.html')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(glued)].map(
+        (m) => `${file.slice(distDir.length)}: …${m.input.slice(m.index - 30, m.index + 30)}…`,
+      ),
+    );
+    expect(found).toEqual([]);
   });
 
   describe('search index', () => {
