@@ -4,15 +4,15 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
+import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import devContentErrors from './src/integrations/dev-content-errors.ts';
-import socialCards from './src/integrations/social-cards.ts';
+import socialCards from './src/integrations/social-cards/index.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const { site, base, outDir, cacheDir, contentDir } = siteConfig(process.env);
+const { site, base, outDir, cacheDir, contentDir, cardCacheDir } = siteConfig(process.env);
 
 export default defineConfig({
   site,
@@ -27,7 +27,7 @@ export default defineConfig({
     mdx({ optimize: true }),
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
-    socialCards(),
+    socialCards({ cacheDir: cardCacheDir }),
     pagefind(),
     devContentErrors(resolve(contentDir)),
   ],
@@ -64,7 +64,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()],
+      hastPlugins: markdownPlugins(base),
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

@@ -10,15 +10,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import RelatedTalks from '../../src/components/RelatedTalks.astro';
 import TalkCard from '../../src/components/TalkCard.astro';
 import ThemeChips from '../../src/components/ThemeChips.astro';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from '../../src/integrations/markdown';
-import { buildSite } from '../../src/lib/site';
+import { codeTitle, markdownPlugins } from '../../src/integrations/markdown';
+import { linkSite } from '../../src/lib/site';
 import { sampleContent } from '../helpers/fixtures';
 
 let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
 });
-const site = buildSite(sampleContent(), { includeDrafts: false });
+const site = linkSite(sampleContent(), { includeDrafts: false });
 const talk = (id: string) => site.talks.find((t) => t.id === id)!;
 
 describe('TalkCard', () => {
@@ -81,7 +81,7 @@ describe('the Markdown pipeline', () => {
     });
     expect(highlighted).toContain('data-title="pod.yaml"');
     const { html } = await markdownToHtml('```yaml title="pod.yaml"\nkind: Pod\n```\n', {
-      hastPlugins: [codeFigures()],
+      hastPlugins: markdownPlugins('/'),
     });
     expect(html).toMatch(/^<figure class="code-figure"><figcaption>/);
     expect(html).toContain('Our illustration, not the speaker’s slide');
@@ -93,7 +93,7 @@ describe('the Markdown pipeline', () => {
     const markdown =
       '## Takeaways\n\n- Lower ndots for chatty pods.\n- Allow DNS egress.\n\nSee [Cilium](/projects/cilium/) and [docs](https://example.org).\n';
     const { html } = await markdownToHtml(markdown, {
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks('/sub/')],
+      hastPlugins: markdownPlugins('/sub/'),
     });
     expect(html).toContain('<h2 id="takeaways">Takeaways<a class="anchor-link" href="#takeaways"');
     expect(html).toContain('aria-label="Copy link to section: Takeaways"');

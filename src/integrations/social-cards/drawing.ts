@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
-import type { CardData } from '../lib/cards';
+import type { CardData } from '../../lib/cards';
 
 export interface CardSize {
   width: number;

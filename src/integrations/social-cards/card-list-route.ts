@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allCards } from '../../lib/cards';
 import { loadSite } from '../../lib/content';
-import { prepareCards } from '../../integrations/social-cards';
+import { prepareCards } from './index.ts';
 
 /** Every social card to draw; the social-cards integration turns it into PNGs and removes it from the output. */
 export const GET: APIRoute = async () => {

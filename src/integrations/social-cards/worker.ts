@@ -1,8 +1,8 @@
 /** A card worker's task: draw one card and write it to the cache. Loaded by Tinypool, outside Vite. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CardData } from '../lib/cards';
-import { drawCard, type CardSize } from './card-drawing.ts';
+import type { CardData } from '../../lib/cards';
+import { drawCard, type CardSize } from './drawing.ts';
 
 export default async function drawToFile({ card, size, file }: { card: CardData; size: CardSize; file: string }) {
   const png = await drawCard(card, size);
