@@ -7,7 +7,7 @@
  * ids, so astro.config.mjs puts Sätteri's heading-id plugin (the same one) first.
  */
 import type { ShikiTransformer } from 'shiki';
-import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
+import { defineHastPlugin, type HastPluginDefinition, type HastPluginList } from 'satteri';
 import type { Element, ElementContent } from 'hast';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { slugify } from '../lib/slugs';
@@ -171,6 +171,6 @@ export function codeFigures(): Plugin {
  * The site's HAST plugins in the order they must run. Heading ids come first: Astro adds the same
  * plugin after ours, too late for the anchor controls that link to them.
  */
-export function markdownPlugins(base: string): Plugin[] {
+export function markdownPlugins(base: string): HastPluginList {
   return [satteriHeadingIdsPlugin(), headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()];
 }

@@ -18,8 +18,9 @@ let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
 });
-const site = linkSite(sampleContent(), { includeDrafts: false });
-const talk = (id: string) => site.talks.find((t) => t.id === id)!;
+// A fresh model for every use, so a test that changes a talk changes nothing another test sees.
+const freshSite = () => linkSite(sampleContent(), { includeDrafts: false });
+const talk = (id: string) => freshSite().talks.find((t) => t.id === id)!;
 
 describe('TalkCard', () => {
   it('shows the title as a link to the talk, the event, speakers, summary and theme chips', async () => {
@@ -47,7 +48,7 @@ describe('TalkCard', () => {
 
 describe('ThemeChips', () => {
   it('is a labelled list of links to each theme', async () => {
-    const html = await container.renderToString(ThemeChips, { props: { themes: site.themes } });
+    const html = await container.renderToString(ThemeChips, { props: { themes: freshSite().themes } });
     expect(html).toMatch(/<ul class="chips" aria-label="Themes"/);
     expect(
       [...html.matchAll(/<a class="chip" href="([^"]+)"[^>]*>\s*([^<]+?)\s*<\/a>/g)].map((m) => [m[1], m[2]]),

@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { cardSize, type CardData, type CardEntry } from '../../lib/cards';
+import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards';
 import { drawCard } from './drawing.ts';
 
 /** The card list's path in the output, relative to the base path. */
@@ -51,7 +51,7 @@ function cardCache(dir: string): CardCache {
   return { dir, drawingHash: createHash('sha256').update(code).digest('hex') };
 }
 
-function cacheFile({ dir, drawingHash }: CardCache, card: CardData) {
+function cacheFile({ dir, drawingHash }: CardCache, card: SocialCard) {
   const key = createHash('sha256').update(drawingHash).update(JSON.stringify(card)).digest('hex').slice(0, 32);
   return join(dir, `${key}.png`);
 }
@@ -63,11 +63,11 @@ const exists = (file: string) =>
   );
 
 /** The cached file for a card, drawn by the pool if it is not cached yet. */
-function drawn({ pool, pending, cache }: Drawing, card: CardData): Promise<string> {
+function drawn({ pool, pending, cache }: Drawing, card: SocialCard): Promise<string> {
   const file = cacheFile(cache, card);
   let task = pending.get(file);
   if (!task) {
-    task = exists(file).then((cached) => (cached ? undefined : pool?.run({ card, size: cardSize, file })));
+    task = exists(file).then((cached) => (cached ? undefined : pool?.run({ card, size: socialCardSize, file })));
     pending.set(file, task);
     // Awaited when the build is done; this only keeps an early failure from going unhandled first.
     task.catch(() => {});
@@ -76,20 +76,20 @@ function drawn({ pool, pending, cache }: Drawing, card: CardData): Promise<strin
 }
 
 /** Starts drawing, in a build, every card the cache lacks, without waiting. A no-op in dev. */
-export function prepareCards(cards: CardEntry[]) {
+export function prepareCards(cards: SocialCardEntry[]) {
   const drawing = shared[drawingKey];
   if (drawing?.pool) for (const { card } of cards) void drawn(drawing, card).catch(() => {});
 }
 
 /** A card's PNG, drawn on this thread (dev) unless cached. */
-async function renderCard(cache: CardCache, card: CardData): Promise<Uint8Array> {
+async function renderCard(cache: CardCache, card: SocialCard): Promise<Uint8Array> {
   const file = cacheFile(cache, card);
   try {
     return await readFile(file);
   } catch {
     // not cached yet: draw it
   }
-  const png = await drawCard(card, cardSize);
+  const png = await drawCard(card, socialCardSize);
   await mkdir(cache.dir, { recursive: true });
   await writeFile(file, png);
   return png;
@@ -125,7 +125,7 @@ export default function socialCards({ cacheDir }: SocialCardOptions): AstroInteg
           try {
             const list = (await (
               await fetch(`http://${request.headers.host}${base}${cardListPath}`)
-            ).json()) as CardEntry[];
+            ).json()) as SocialCardEntry[];
             const entry = list.find((item) => `${base}${item.path}` === path);
             if (!entry) return next();
             response.setHeader('content-type', 'image/png');
@@ -154,7 +154,7 @@ export default function socialCards({ cacheDir }: SocialCardOptions): AstroInteg
         try {
           const started = performance.now();
           const listFile = join(out, cardListPath);
-          const list = JSON.parse(await readFile(listFile, 'utf8')) as CardEntry[];
+          const list = JSON.parse(await readFile(listFile, 'utf8')) as SocialCardEntry[];
           const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(cache, card))))).filter(
             (c) => !c,
           ).length;
