@@ -6,6 +6,7 @@
 import type { z } from 'astro/zod';
 import type { eventSchema } from '../schemas/event';
 import type { projectSchema } from '../schemas/project';
+import type { noteSchema } from '../schemas/note';
 import type { recapSchema } from '../schemas/recap';
 import type { speakerSchema, talkSchema } from '../schemas/talk';
 import type { themeSchema } from '../schemas/theme';
@@ -15,6 +16,7 @@ export type ThemeData = z.output<ReturnType<typeof themeSchema>>;
 export type EventData = z.output<typeof eventSchema>;
 export type ProjectData = z.output<ReturnType<typeof projectSchema>>;
 export type RecapData = z.output<ReturnType<typeof recapSchema>>;
+export type NoteData = z.output<ReturnType<typeof noteSchema>>;
 export type Speaker = z.output<typeof speakerSchema>;
 
 /** What every linked entry has besides its data: its id and its file, for messages and edit links. */
@@ -35,13 +37,16 @@ export interface Site {
 }
 
 export type Talk = Entry &
-  Omit<TalkData, 'slug' | 'event' | 'themes' | 'projects' | 'recaps'> & {
+  Omit<TalkData, 'slug' | 'event' | 'themes' | 'projects'> & {
     /** The URL slug: the `slug` field, or one derived from the title. */
     slug: string;
     event: Event;
     /** The first is the talk's main theme (see mainTheme). */
     themes: Theme[];
     projects: Project[];
+    /** Each recap's note on this talk, by the recap's attribution. */
+    notes: Note[];
+    /** The recaps that have a note on this talk, in the same order. */
     recaps: Recap[];
   };
 
@@ -72,7 +77,17 @@ export type Project = Entry &
 export type Recap = Entry &
   Omit<RecapData, 'event'> & {
     event: Event;
+    /** The writer's notes, in the writer's order (then the event's talk order). */
+    notes: Note[];
+    /** The talks the notes are about, in the same order. */
     talks: Talk[];
+  };
+
+/** One recap's note on one talk. */
+export type Note = Entry &
+  Omit<NoteData, 'talk'> & {
+    recap: Recap;
+    talk: Talk;
   };
 
 export interface Redirect {
