@@ -73,12 +73,13 @@ export async function renderRecapIntro(recap: Recap) {
 }
 
 /** A talk's "Where they agree and differ", Markdown from its frontmatter, as HTML through the site's own plugins. */
-export function renderComparison(talk: Talk): string | undefined {
+export async function renderComparison(talk: Talk): Promise<string | undefined> {
   if (!talk.comparison) return undefined;
-  return markdownToHtml(talk.comparison, {
+  const { html } = await markdownToHtml(talk.comparison, {
     hastPlugins: markdownPlugins(config.base),
     features: { gfm: true, smartPunctuation: true },
-  }).html;
+  });
+  return html;
 }
 
 let gitDates: Map<string, string> | undefined;
