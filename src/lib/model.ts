@@ -88,6 +88,8 @@ export type Note = Entry &
   Omit<NoteData, 'talk'> & {
     recap: Recap;
     talk: Talk;
+    /** Nothing written yet: allowed in `npm run dev` only, and marked there. */
+    empty: boolean;
   };
 
 export interface Redirect {

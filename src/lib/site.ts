@@ -67,7 +67,7 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
   const recaps = linkRecaps(raw, events, problems);
   const themes = linkThemes(raw, options);
   const talks = linkTalks(raw, { events, themes, projects, recaps }, options, problems);
-  linkNotes(raw, recaps, talks, problems);
+  linkNotes(raw, recaps, talks, options, problems);
   checkSources(talks, problems);
   linkStartHere(raw, themes, talks, problems);
   checkSlugsAndTitles(raw, talks, problems);
@@ -215,7 +215,13 @@ function linkTalks(raw: RawContent, linked: Linked, options: LinkOptions, proble
 }
 
 /** Files each note under its recap (the folder it is in) and its talk, refusing a second note on one talk. */
-function linkNotes(raw: RawContent, recaps: Map<string, Recap>, talks: Map<string, Talk>, problems: string[]) {
+function linkNotes(
+  raw: RawContent,
+  recaps: Map<string, Recap>,
+  talks: Map<string, Talk>,
+  options: LinkOptions,
+  problems: string[],
+) {
   const drafts = new Set(raw.talks.filter((entry) => entry.data.draft).map((entry) => entry.id));
   const seen = new Map<string, Note>();
   for (const entry of raw.notes) {
@@ -239,8 +245,15 @@ function linkNotes(raw: RawContent, recaps: Map<string, Recap>, talks: Map<strin
       );
       continue;
     }
+    const empty = !entry.body?.trim();
+    if (empty && !options.includeDrafts) {
+      problems.push(
+        `${file}: the note is empty; below its frontmatter, write what ${recap.attribution} saw, liked, recommended or doubted (an empty note shows in npm run dev only)`,
+      );
+      continue;
+    }
     const { talk: _talk, ...data } = entry.data;
-    const note: Note = { ...data, id: entry.id, file, recap, talk };
+    const note: Note = { ...data, id: entry.id, file, recap, talk, empty };
     const key = `${recap.id} ${talk.id}`;
     const other = seen.get(key);
     if (other) {

@@ -252,3 +252,16 @@ describe('linkSite with a missing event', () => {
     ]);
   });
 });
+
+describe('an empty note', () => {
+  it('is refused in a production build, naming the file, and kept in dev', () => {
+    const content = sampleContent();
+    content.notes[0]!.body = '  \n';
+    expect(problemsOf(() => build(content))).toContainEqual(
+      expect.stringMatching(
+        /^content\/recaps\/diary\/dns\.mdx: the note is empty; below its frontmatter, write what The diary saw/,
+      ),
+    );
+    expect(build(content, true).talks.find((t) => t.id === 'eu-2021/dns')!.notes[0]!.empty).toBe(true);
+  });
+});
