@@ -55,7 +55,10 @@ export default function hosting(): AstroIntegration {
           await mkdir(join(out, '_nginx'), { recursive: true });
           await writeFile(join(out, '_nginx', 'headers.conf'), nginxHeadersConf(plan));
           await writeFile(join(out, '_nginx', 'site.conf'), nginxServerConf(plan));
-          const sizes = await precompress(out, files.filter((file) => compressible.test(file)));
+          const sizes = await precompress(
+            out,
+            files.filter((file) => compressible.test(file)),
+          );
           logger.info(
             `headers, ${plan.redirects.length} redirects and compressed copies of ${sizes.files} files ` +
               `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli) in ${Math.round(performance.now() - started)} ms`,

@@ -6,9 +6,13 @@
  * configuration of the container (src/integrations/hosting.ts) are all made from it.
  */
 import type { AstroUserConfig } from 'astro';
+import { createHash } from 'node:crypto';
+import { colourSchemeScript } from './inline-scripts';
 import { joinBase } from './urls';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
 /**
  * The policy as Astro takes it. Astro adds the hashes of its own inline scripts and
@@ -25,8 +29,8 @@ export const contentSecurityPolicy = {
     "base-uri 'self'",
     "form-action 'self'",
   ],
-  // Scripts only from this site or hashed by Astro; Pagefind's search runs as WebAssembly.
-  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  // Scripts only from this site, hashed by Astro, or our own inline ones; Pagefind's search runs as WebAssembly.
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(colourSchemeScript)] },
   styleDirective: {
     resources: [
       // <style> and <link rel="stylesheet">: this site's files and Astro's hashed inline styles, nothing else.
