@@ -4,17 +4,17 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
+import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import devContentErrors from './src/integrations/dev-content-errors.ts';
-import socialCards from './src/integrations/social-cards.ts';
+import socialCards from './src/integrations/social-cards/index.ts';
 import hosting from './src/integrations/hosting.ts';
 import { contentSecurityPolicy } from './src/lib/hosting.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const { site, base, outDir, cacheDir, contentDir } = siteConfig(process.env);
+const { site, base, outDir, cacheDir, contentDir, cardCacheDir } = siteConfig(process.env);
 
 export default defineConfig({
   site,
@@ -29,7 +29,7 @@ export default defineConfig({
     mdx({ optimize: true }),
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
-    socialCards(),
+    socialCards({ cacheDir: cardCacheDir }),
     pagefind(),
     // After Pagefind: headers, redirects and compressed copies cover the index too.
     hosting(),
@@ -51,7 +51,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()],
+      hastPlugins: markdownPlugins(base),
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

@@ -17,8 +17,8 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
+import { launchBrowser } from './shared/browser.ts';
+import { serve } from './shared/server.ts';
 
 const root = join(import.meta.dirname, '..');
 const benchDir = join(root, '.bench');

@@ -5,8 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
+import { launchBrowser } from './shared/browser.ts';
+import { serve } from './shared/server.ts';
 
 const [outDir = '.cache/screenshots', ...pathsArg] = process.argv.slice(2);
 const paths = pathsArg.length ? pathsArg : ['/'];

@@ -9,18 +9,24 @@
  * KCR_OUT_DIR     build output folder (default ./dist)
  * REPO_URL        the repository's web address, for "Edit this page" links (none when unset)
  * REPO_BRANCH     the branch those links edit (default main)
+ * KCR_CARD_CACHE  where drawn social cards are cached (default node_modules/.cache/kcr-cards); the benchmark
+ *                 points it elsewhere to measure a cold cache
  * KCR_DEPLOY      set by `npm run build:deploy`: SITE_URL is then required and may not be a local address
  *
  * Astro caches parsed content and compiled modules per project; a scratch content
  * folder or another base path gets its own cache folder, so one build's entries
  * and baked-in paths never leak into another's.
  */
+import { resolve } from 'node:path';
+
 export interface SiteConfig {
   site: string;
   base: string;
   contentDir: string;
   outDir: string;
   cacheDir: string;
+  /** Where drawn social cards are kept between builds. */
+  cardCacheDir: string;
   /** Prefix of a file's edit URL, e.g. https://github.com/org/repo/edit/main/; undefined hides the links. */
   editBase?: string;
 }
@@ -40,6 +46,7 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
     contentDir,
     outDir: env.KCR_OUT_DIR?.trim() || './dist',
     cacheDir: isDefault ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(`${contentDir} ${base}`)}`,
+    cardCacheDir: resolve(env.KCR_CARD_CACHE?.trim() || 'node_modules/.cache/kcr-cards'),
     editBase: editBase(env.REPO_URL, env.REPO_BRANCH),
   };
 }

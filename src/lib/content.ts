@@ -1,13 +1,15 @@
 /**
- * The one module that reads the content collections. Everything else gets the
- * linked model from loadSite(), read and validated once per build.
+ * The one module that reads the content collections and the content's git history. Everything else gets
+ * the linked model from loadSite(), read and validated once per build.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { execFileSync } from 'node:child_process';
+import { siteConfig } from '../site.config';
 import { parseGitLog } from './git-dates';
 import type { Site, Talk, Theme } from './model';
-import { buildSite } from './site';
+import { linkSite } from './site';
 
+const config = siteConfig(process.env);
 let site: Promise<Site> | undefined;
 const talkEntries = new Map<string, CollectionEntry<'talks'>>();
 const themeEntries = new Map<string, CollectionEntry<'themes'>>();
@@ -27,7 +29,7 @@ async function load(): Promise<Site> {
   ]);
   for (const entry of talks) talkEntries.set(entry.id, entry);
   for (const entry of themes) themeEntries.set(entry.id, entry);
-  return buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
+  return linkSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
 }
 
 /** The rendered MDX body of a talk, with its headings. */
@@ -42,22 +44,33 @@ export async function renderTheme(theme: Theme) {
   return render(themeEntries.get(theme.id)!);
 }
 
+/** What a page says of the file it is made from: when it last changed, and where to edit it. */
+export interface PageSourceInfo {
+  /** The date of the last commit that changed the file; undefined for a file git does not know yet. */
+  updated?: string;
+  /** The file's edit page in the repository, when REPO_URL is set. */
+  editUrl?: string;
+}
+
 let gitDates: Map<string, string> | undefined;
 
-/** The date of the last commit that changed a content file; undefined for a file git does not know yet. */
-export function lastUpdated(file: string): string | undefined {
-  if (!gitDates) {
-    try {
-      gitDates = parseGitLog(
-        execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', 'content'], {
-          encoding: 'utf8',
-          maxBuffer: 256 * 1024 * 1024,
-          stdio: ['ignore', 'pipe', 'ignore'],
-        }),
-      );
-    } catch {
-      gitDates = new Map();
-    }
+export function pageSource(file: string): PageSourceInfo {
+  gitDates ??= readGitDates(config.contentDir);
+  return { updated: gitDates.get(file), editUrl: config.editBase && config.editBase + file };
+}
+
+/** One `git log` over the content folder, so a build with thousands of pages asks git once. */
+function readGitDates(contentDir: string): Map<string, string> {
+  try {
+    return parseGitLog(
+      execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', contentDir], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
+  } catch {
+    // Outside a git checkout (a scratch content folder, an exported tarball) pages show no date.
+    return new Map();
   }
-  return gitDates.get(file);
 }

@@ -7,8 +7,8 @@
  */
 import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
-import { colourSchemeScript } from './inline-scripts';
-import { joinBase } from './urls';
+import { colorSchemeInitScript } from './color-scheme';
+import { joinBase, paths } from './urls';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -30,7 +30,7 @@ export const contentSecurityPolicy = {
     "form-action 'self'",
   ],
   // Scripts only from this site, hashed by Astro, or our own inline ones; Pagefind's search runs as WebAssembly.
-  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(colourSchemeScript)] },
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(colorSchemeInitScript)] },
   styleDirective: {
     resources: [
       // <style> and <link rel="stylesheet">: this site's files and Astro's hashed inline styles, nothing else.
@@ -125,17 +125,18 @@ export function headerPolicy(metaPolicies: string[]): string {
   return formatPolicy([...merged]);
 }
 
-export interface Redirect {
+/** A redirect as a server answers it. */
+export interface ServedRedirect {
   /** The old path, with the base path: /talks/old-slug/ */
   from: string;
   /** Where it moved, with the base path: /talks/new-slug/ */
   to: string;
 }
 
-/** Site.redirects (site-relative) as served under a base path. */
-export function servedRedirects(base: string, redirects: Record<string, string>): Redirect[] {
-  return Object.entries(redirects)
-    .map(([from, to]) => ({ from: joinBase(base, from), to: joinBase(base, to) }))
+/** Site.redirects (old slug → talk) as served under a base path. */
+export function servedRedirects(base: string, redirects: { from: string; to: { slug: string } }[]): ServedRedirect[] {
+  return redirects
+    .map(({ from, to }) => ({ from: joinBase(base, paths.talk(from)), to: joinBase(base, paths.talk(to.slug)) }))
     .sort((a, b) => a.from.localeCompare(b.from));
 }
 
@@ -149,7 +150,7 @@ const spellings = (from: string) => [from, from.replace(/\/$/, '')];
  * only a number, so each redirect is written twice: forced for Netlify, plain for
  * Cloudflare; each host uses the first line it understands.
  */
-export function redirectsFile(redirects: Redirect[]): string {
+export function redirectsFile(redirects: ServedRedirect[]): string {
   const lines = [
     '# Renamed talks: each old URL answers 301 with the new one. Written by the build from the talks\' "redirectFrom".',
     '# Netlify uses the first ("301!": redirect even though a file is there), Cloudflare Pages the second.',
@@ -188,7 +189,7 @@ export interface HostingPlan {
   /** Site-relative paths of hashed files outside the hashed folders (Pagefind's .pf_meta). */
   hashedFiles: string[];
   /** Every old path to answer with a 301, each spelling on its own. */
-  redirects: Redirect[];
+  redirects: ServedRedirect[];
 }
 
 /** Every header a response carries besides Cache-Control. */
@@ -260,8 +261,8 @@ export function nginxServerConf(plan: HostingPlan): string {
 }
 
 /** The redirects a `_redirects` file asks for, one per old path, as the first matching line says. */
-export function redirectsOf(rules: RedirectRule[]): Redirect[] {
-  const seen = new Map<string, Redirect>();
+export function redirectsOf(rules: RedirectRule[]): ServedRedirect[] {
+  const seen = new Map<string, ServedRedirect>();
   for (const rule of rules) {
     if (rule.status === 301 && !seen.has(rule.from)) seen.set(rule.from, { from: rule.from, to: rule.to });
   }

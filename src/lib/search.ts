@@ -51,6 +51,6 @@ export function projectSearchData(project: Project): SearchData {
   return {
     filters: { type: [pageTypes.project], project: [project.name] },
     meta: { type: pageTypes.project },
-    sort: { date: project.talks[0]?.event.start ?? '' },
+    sort: { date: project.allTalks[0]?.event.start ?? '' },
   };
 }

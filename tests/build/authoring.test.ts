@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffold, ScaffoldError } from '../../scripts/new';
-import { buildSite } from '../helpers/build';
+import { runAstroBuild } from '../helpers/build';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
 import { root } from '../helpers/site';
@@ -113,7 +113,7 @@ describe('a scaffolded talk and a draft, built', () => {
       'talks/eu-2021/running-karpenter-in-anger.mdx': filled,
       'talks/eu-2021/mesh.mdx': draft,
     });
-    const result = buildSite({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
+    const result = runAstroBuild({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
     if (!result.ok) throw new Error(result.output);
     pagefind = await openIndex(out);
   }, 600_000);

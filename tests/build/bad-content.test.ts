@@ -6,13 +6,13 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
+import { runAstroBuild } from '../helpers/build';
 import { scratchRoot, talkFile, validContent, writeContent } from '../helpers/scratch';
 
 function build(name: string, change: Record<string, string | undefined>) {
   const content = writeContent(name, { ...validContent(), ...change });
   const out = join(scratchRoot, name, 'dist');
-  const result = buildSite({ KCR_CONTENT_DIR: content, KCR_OUT_DIR: out });
+  const result = runAstroBuild({ KCR_CONTENT_DIR: content, KCR_OUT_DIR: out });
   const left = existsSync(out) ? readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')) : [];
   return { ...result, left };
 }

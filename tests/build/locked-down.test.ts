@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPages } from '../../scripts/published-urls';
+import { builtPages } from '../../scripts/shared/published-urls';
 import { distDir, requireBuild, walk } from '../helpers/site';
 
 beforeAll(() => requireBuild());

@@ -15,9 +15,13 @@ describe('the built site', () => {
   const projects = contentFiles('projects');
   const recaps = contentFiles('recaps');
 
-  it('has the content it is meant to show', () => {
+  it('lists every published talk on the talk index, and every theme on the theme index, and nothing else', () => {
+    const linked = (path: string, prefix: string) =>
+      new Set([...html(path).matchAll(new RegExp(`href="(/${prefix}/[^"/]+/)"`, 'g'))].map((m) => m[1]));
     expect(talks.length).toBeGreaterThan(0);
+    expect(linked('/talks/', 'talks')).toEqual(new Set(talks.map(talkPath)));
     expect(themes.length).toBeGreaterThan(0);
+    expect(linked('/themes/', 'themes')).toEqual(new Set(themes.map((theme) => `/themes/${theme.id}/`)));
   });
 
   it.each([

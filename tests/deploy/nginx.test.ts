@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../scripts/shared/browser';
 import { expectCaching, expectSecurityHeaders, metaPolicy, sampleAssets } from '../helpers/hosting';
 import { prepareNginx, startNginx, testConf, type RunningNginx } from '../helpers/nginx';
-import { serve, type StaticServer } from '../helpers/server';
+import { serve, type StaticServer } from '../../scripts/shared/server';
 import { distDir, requireBuild } from '../helpers/site';
 
 /** A page of each kind, and the built file whose <meta> policy it carries. */

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
+import { runAstroBuild } from '../helpers/build';
 import { redirectFor } from '../helpers/hosting';
 import { startNginx, type RunningNginx } from '../helpers/nginx';
 import { scratchRoot, talkFile, validContent, writeContent } from '../helpers/scratch';
@@ -20,7 +20,7 @@ beforeAll(async () => {
     ...validContent(),
     'talks/eu-2021/dns.mdx': talkFile('DNS Pitfalls', 'redirectFrom: [dns-gotchas]\n'),
   });
-  const result = buildSite({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
+  const result = runAstroBuild({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
   if (!result.ok) throw new Error(result.output);
   nginx = await startNginx(out);
 }, 600_000);

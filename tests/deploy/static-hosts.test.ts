@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPages } from '../../scripts/published-urls';
+import { builtPages } from '../../scripts/shared/published-urls';
 import {
   expectCaching,
   expectSecurityHeaders,

@@ -17,7 +17,7 @@ export interface BuildResult {
 
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
 
-export function buildSite(env: Record<string, string>): BuildResult {
+export function runAstroBuild(env: Record<string, string>): BuildResult {
   const clean = cleanEnv();
   const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,

@@ -1,8 +1,9 @@
-import type { RawContent, Ref } from '../../src/lib/site';
+import type { EntryRef } from '../../src/schemas/references';
+import type { RawContent } from '../../src/lib/site';
 
 const ref =
   (collection: string) =>
-  (id: string): Ref => ({ id, collection });
+  (id: string): EntryRef => ({ id, collection });
 export const eventRef = ref('events');
 export const themeRef = ref('themes');
 export const projectRef = ref('projects');

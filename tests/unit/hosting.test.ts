@@ -36,7 +36,7 @@ describe('the header policy', () => {
 });
 
 describe('redirects for static hosts', () => {
-  const redirects = servedRedirects('/recaps/', { '/talks/old/': '/talks/new/' });
+  const redirects = servedRedirects('/recaps/', [{ from: 'old', to: { slug: 'new' } }]);
   const text = redirectsFile(redirects);
 
   it('puts the base path in front of both paths', () => {

@@ -3,7 +3,7 @@ import { plural, speakersLine } from './format';
 import type { Site, Talk, Theme } from './model';
 
 /** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
-export interface CardData {
+export interface SocialCard {
   /** Small line above the title, e.g. the event. */
   eyebrow: string;
   title: string;
@@ -13,7 +13,7 @@ export interface CardData {
   chips: string[];
 }
 
-export function talkCard(talk: Talk): CardData {
+export function talkSocialCard(talk: Talk): SocialCard {
   return {
     eyebrow: `${talk.event.name} · ${formatDateRange(talk.event.start, talk.event.end)}`,
     title: talk.title,
@@ -22,7 +22,7 @@ export function talkCard(talk: Talk): CardData {
   };
 }
 
-export function themeCard(theme: Theme): CardData {
+export function themeSocialCard(theme: Theme): SocialCard {
   const events = [...new Set(theme.talks.map((talk) => talk.event.shortName))];
   return {
     eyebrow: 'Theme recap',
@@ -32,7 +32,7 @@ export function themeCard(theme: Theme): CardData {
   };
 }
 
-export const siteCard: CardData = {
+export const siteSocialCard: SocialCard = {
   eyebrow: 'KubeCon + CloudNativeCon',
   title: 'What our platform team learned, talk by talk',
   byline: 'Theme recaps, talk pages and search',
@@ -40,25 +40,25 @@ export const siteCard: CardData = {
 };
 
 /** Where a page's card image is served, relative to the base path. */
-export const cardPaths = {
+export const socialCardPaths = {
   talk: (slug: string) => `og/talks/${slug}.png`,
   theme: (id: string) => `og/themes/${id}.png`,
   site: () => 'og/site.png',
 };
 
-export const cardSize = { width: 1200, height: 630 } as const;
+export const socialCardSize = { width: 1200, height: 630 } as const;
 
 /** A card and where it is published, relative to the base path. */
-export interface CardEntry {
+export interface SocialCardEntry {
   path: string;
-  card: CardData;
+  card: SocialCard;
 }
 
 /** Every card the site publishes. */
-export function allCards(site: Site): CardEntry[] {
+export function allSocialCards(site: Site): SocialCardEntry[] {
   return [
-    { path: cardPaths.site(), card: siteCard },
-    ...site.talks.map((talk) => ({ path: cardPaths.talk(talk.slug), card: talkCard(talk) })),
-    ...site.themes.map((theme) => ({ path: cardPaths.theme(theme.id), card: themeCard(theme) })),
+    { path: socialCardPaths.site(), card: siteSocialCard },
+    ...site.talks.map((talk) => ({ path: socialCardPaths.talk(talk.slug), card: talkSocialCard(talk) })),
+    ...site.themes.map((theme) => ({ path: socialCardPaths.theme(theme.id), card: themeSocialCard(theme) })),
   ];
 }

@@ -2,7 +2,7 @@
  * Social cards: one PNG per talk and theme, plus one for the site, cached on
  * disk by a hash of what the card shows.
  *
- * The route `og/cards.json` lists every card (path and content). In a build,
+ * The route `og/cards.json`, which this integration injects, lists every card (path and content). In a build,
  * that route starts a pool of worker threads drawing the cards the cache lacks
  * while Astro renders the pages; when the build is done, this integration puts
  * each card into the output as a hard link to its cached file (a copy where a
@@ -13,33 +13,47 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { access, copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { cardSize, type CardData, type CardEntry } from '../lib/cards';
-import { drawCard } from './card-drawing';
+import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards';
+import { drawCard } from './drawing.ts';
 
-/** Bump when the card's look changes, so cached cards are redrawn. */
-const DESIGN_VERSION = 2;
-// KCR_CARD_CACHE moves the cache, so the benchmark can measure a cold one.
-const cacheDir = process.env.KCR_CARD_CACHE || join(process.cwd(), 'node_modules', '.cache', 'kcr-cards');
 /** The card list's path in the output, relative to the base path. */
 const cardListPath = 'og/cards.json';
 
-// The integration runs outside Vite and the card-list route is bundled by it, so each has its own copy
-// of this module; the pool and the cards it is drawing are shared through globalThis.
+// The integration runs outside Vite and its card-list route is bundled by it, so each has its own copy
+// of this module; the pool, the cards it is drawing and the cache folder are shared through globalThis.
 interface Drawing {
-  pool: Tinypool;
+  /** The worker pool, during a build. */
+  pool?: Tinypool;
   pending: Map<string, Promise<void>>;
+  cache: CardCache;
 }
 const drawingKey = Symbol.for('kubecon-recaps.card-drawing');
 const shared = globalThis as { [drawingKey]?: Drawing };
 
-function cacheFile(card: CardData) {
-  const key = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, card })).digest('hex').slice(0, 32);
-  return join(cacheDir, `${key}.png`);
+/** Where cards are cached, and a hash of the code that draws them. */
+interface CardCache {
+  dir: string;
+  drawingHash: string;
+}
+
+/**
+ * A card is cached under a hash of what it shows and of the code that draws it, so changing the drawing
+ * redraws every card without anyone remembering to bump a version.
+ */
+function cardCache(dir: string): CardCache {
+  const code = readFileSync(new URL('./drawing.ts', import.meta.url));
+  return { dir, drawingHash: createHash('sha256').update(code).digest('hex') };
+}
+
+function cacheFile({ dir, drawingHash }: CardCache, card: SocialCard) {
+  const key = createHash('sha256').update(drawingHash).update(JSON.stringify(card)).digest('hex').slice(0, 32);
+  return join(dir, `${key}.png`);
 }
 
 const exists = (file: string) =>
@@ -49,11 +63,11 @@ const exists = (file: string) =>
   );
 
 /** The cached file for a card, drawn by the pool if it is not cached yet. */
-function drawn({ pool, pending }: Drawing, card: CardData): Promise<string> {
-  const file = cacheFile(card);
+function drawn({ pool, pending, cache }: Drawing, card: SocialCard): Promise<string> {
+  const file = cacheFile(cache, card);
   let task = pending.get(file);
   if (!task) {
-    task = exists(file).then((cached) => (cached ? undefined : pool.run({ card, size: cardSize, file })));
+    task = exists(file).then((cached) => (cached ? undefined : pool?.run({ card, size: socialCardSize, file })));
     pending.set(file, task);
     // Awaited when the build is done; this only keeps an early failure from going unhandled first.
     task.catch(() => {});
@@ -62,21 +76,21 @@ function drawn({ pool, pending }: Drawing, card: CardData): Promise<string> {
 }
 
 /** Starts drawing, in a build, every card the cache lacks, without waiting. A no-op in dev. */
-export function prepareCards(cards: CardEntry[]) {
+export function prepareCards(cards: SocialCardEntry[]) {
   const drawing = shared[drawingKey];
-  if (drawing) for (const { card } of cards) void drawn(drawing, card).catch(() => {});
+  if (drawing?.pool) for (const { card } of cards) void drawn(drawing, card).catch(() => {});
 }
 
 /** A card's PNG, drawn on this thread (dev) unless cached. */
-export async function renderCard(card: CardData): Promise<Uint8Array> {
-  const file = cacheFile(card);
+async function renderCard(cache: CardCache, card: SocialCard): Promise<Uint8Array> {
+  const file = cacheFile(cache, card);
   try {
     return await readFile(file);
   } catch {
     // not cached yet: draw it
   }
-  const png = await drawCard(card, cardSize);
-  await mkdir(cacheDir, { recursive: true });
+  const png = await drawCard(card, socialCardSize);
+  await mkdir(cache.dir, { recursive: true });
   await writeFile(file, png);
   return png;
 }
@@ -86,11 +100,21 @@ async function place(from: string, to: string) {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
-export default function socialCards(): AstroIntegration {
+export interface SocialCardOptions {
+  /** Where drawn cards are cached between builds. */
+  cacheDir: string;
+}
+
+export default function socialCards({ cacheDir }: SocialCardOptions): AstroIntegration {
+  const cache = cardCache(cacheDir);
   let base = '/';
   return {
     name: 'kubecon-recaps:social-cards',
     hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        shared[drawingKey] = { pending: new Map(), cache };
+        injectRoute({ pattern: `/${cardListPath}`, entrypoint: new URL('./card-list-route.ts', import.meta.url) });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
@@ -101,11 +125,11 @@ export default function socialCards(): AstroIntegration {
           try {
             const list = (await (
               await fetch(`http://${request.headers.host}${base}${cardListPath}`)
-            ).json()) as CardEntry[];
+            ).json()) as SocialCardEntry[];
             const entry = list.find((item) => `${base}${item.path}` === path);
             if (!entry) return next();
             response.setHeader('content-type', 'image/png');
-            response.end(await renderCard(entry.card));
+            response.end(await renderCard(cache, entry.card));
           } catch (error) {
             next(error);
           }
@@ -113,8 +137,9 @@ export default function socialCards(): AstroIntegration {
       },
       'astro:build:start': () => {
         shared[drawingKey] = {
+          cache,
           pool: new Tinypool({
-            filename: new URL('./card-worker.ts', import.meta.url).href,
+            filename: new URL('./worker.ts', import.meta.url).href,
             maxThreads: availableParallelism(),
             // Let an interrupted build exit: idle workers end on their own.
             idleTimeout: 2000,
@@ -125,11 +150,14 @@ export default function socialCards(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const drawing = shared[drawingKey]!;
+        const { pool } = drawing;
         try {
           const started = performance.now();
           const listFile = join(out, cardListPath);
-          const list = JSON.parse(await readFile(listFile, 'utf8')) as CardEntry[];
-          const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(card))))).filter((c) => !c).length;
+          const list = JSON.parse(await readFile(listFile, 'utf8')) as SocialCardEntry[];
+          const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(cache, card))))).filter(
+            (c) => !c,
+          ).length;
           await Promise.all(list.map(async ({ path, card }) => place(await drawn(drawing, card), join(out, path))));
           await rm(listFile);
           logger.info(
@@ -140,8 +168,8 @@ export default function socialCards(): AstroIntegration {
           await rm(out, { recursive: true, force: true });
           throw error;
         } finally {
-          await drawing.pool.destroy();
-          delete shared[drawingKey];
+          await pool?.destroy();
+          shared[drawingKey] = { pending: new Map(), cache };
         }
       },
     },

@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
-import type { CardData } from '../lib/cards';
+import type { SocialCard } from '../../lib/social-cards';
 
 export interface CardSize {
   width: number;
@@ -35,7 +35,7 @@ const h = (type: string, style: Record<string, unknown>, children?: unknown): No
   props: { style, children },
 });
 
-function layout(card: CardData, size: CardSize): Node {
+function layout(card: SocialCard, size: CardSize): Node {
   const titleSize = card.title.length > 90 ? 52 : card.title.length > 55 ? 60 : 70;
   return h(
     'div',
@@ -93,7 +93,7 @@ function layout(card: CardData, size: CardSize): Node {
 }
 
 /** The card as a PNG. */
-export async function drawCard(card: CardData, size: CardSize): Promise<Uint8Array> {
+export async function drawCard(card: SocialCard, size: CardSize): Promise<Uint8Array> {
   const svg = await satori(layout(card, size) as never, { ...size, fonts: await loadFonts() });
   return new Resvg(svg, { fitTo: { mode: 'width', value: size.width } }).render().asPng();
 }

@@ -16,8 +16,8 @@ export const chromiumFlags = [
   '--disable-sync',
 ];
 
-/** One page of each kind, for audits that visit every page type. */
-export const pageTypes = [
+/** One page of each kind (home, talk, theme…), for audits that visit every kind of page. */
+export const samplePages = [
   ['home', '/'],
   ['talk', '/talks/how-to-break-your-kubernetes-cluster-with-networking/'],
   ['theme', '/themes/security/'],
