@@ -162,8 +162,12 @@ describe('in Chromium, under these headers', () => {
     return { page, problems };
   }
 
-  it.each(pages.map(([path]) => path))('%s shows no CSP violation and no console error', async (path) => {
+  // Landing from a search result also runs Pagefind's highlighter.
+  const landing = '/talks/how-to-break-your-kubernetes-cluster-with-networking/?highlight=ndots';
+  it.each([...pages.map(([path]) => path), landing])('%s shows no CSP violation and no console error', async (path) => {
     const { page, problems } = await open(nginx.url(path));
+    if (path === landing)
+      await expect.poll(() => page.locator('main mark.pagefind-highlight').count()).toBeGreaterThan(0);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('ebpf');
     await page.waitForLoadState('networkidle');
@@ -193,7 +197,7 @@ describe('in Chromium, under these headers', () => {
     const { page, problems } = await open(nginx.url('/themes/'));
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     await page.reload({ waitUntil: 'networkidle' });
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
     expect(problems).toEqual([]);
     await page.close();
   });
