@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { markdownToHtml } from 'satteri';
 import { markdownPlugins } from '../integrations/markdown';
 import { siteConfig } from '../site.config';
-import { parseGitLog } from './git-dates';
+import { parseFirstCommitDates, parseGitLog } from './git-dates';
 import type { Note, Recap, Site, Talk, Theme } from './model';
 import { linkSite } from './site';
 
@@ -82,25 +82,32 @@ export async function renderComparison(talk: Talk): Promise<string | undefined> 
   return html;
 }
 
+let gitLog: string | undefined;
 let gitDates: Map<string, string> | undefined;
+let firstDates: Map<string, string> | undefined;
 
 export function pageSource(file: string): PageSourceInfo {
-  gitDates ??= readGitDates(config.contentDir);
+  gitDates ??= parseGitLog(readGitLog(config.contentDir));
   return { updated: gitDates.get(file), editUrl: config.editBase && config.editBase + file };
 }
 
+/** When a content file was first committed, as an ISO date and time; undefined for a file git does not know yet. */
+export function firstPublished(file: string): string | undefined {
+  firstDates ??= parseFirstCommitDates(readGitLog(config.contentDir));
+  return firstDates.get(file);
+}
+
 /** One `git log` over the content folder, so a build with thousands of pages asks git once. */
-function readGitDates(contentDir: string): Map<string, string> {
+function readGitLog(contentDir: string): string {
   try {
-    return parseGitLog(
-      execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', contentDir], {
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }),
-    );
+    gitLog ??= execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', contentDir], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     // Outside a git checkout (a scratch content folder, an exported tarball) pages show no date.
-    return new Map();
+    gitLog = '';
   }
+  return gitLog;
 }

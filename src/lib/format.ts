@@ -1,3 +1,4 @@
+import type { ProjectCategory } from '../schemas/project';
 import type { Event, Speaker, Talk } from './model';
 
 /** "Thomas Graf (Isovalent)", "Jetstack", "Kyle" */
@@ -35,4 +36,35 @@ export const formatLabels: Record<Talk['format'], string> = {
 /** Where an event was: "Virtual", or the venue and city the data gives. */
 export function eventPlace(event: Pick<Event, 'location' | 'venue'>): string {
   return event.location === 'virtual' ? 'Virtual' : [event.venue, event.location].filter(Boolean).join(', ');
+}
+
+/** How each project category reads as a heading on the projects index. */
+export const categoryLabels: Record<ProjectCategory, string> = {
+  platform: 'Clusters and platforms',
+  runtime: 'Runtimes and nodes',
+  networking: 'Networking and service mesh',
+  observability: 'Observability',
+  delivery: 'Build and delivery',
+  security: 'Security and policy',
+  scaling: 'Autoscaling',
+  application: 'Application frameworks',
+};
+
+/**
+ * A search for a talk's title on the CNCF's YouTube channel, where the conference's recordings are published.
+ * It is a search, not a link to the recording: the site has no confirmed address for any video.
+ */
+export function recordingSearchUrl(talk: Pick<Talk, 'title'>): string {
+  return `https://www.youtube.com/@cncf/search?query=${encodeURIComponent(talk.title)}`;
+}
+
+/** Whether a search for the recording can help: a real title, given at the conference itself. */
+export function hasRecordingSearch(talk: Pick<Talk, 'untitled' | 'format'>): boolean {
+  // An untitled session's heading describes it, and co-located events (AWS Container Days) were not CNCF sessions.
+  return !talk.untitled && talk.format !== 'co-located';
+}
+
+/** The host of an address, for a link that says where it goes: "hugomartins.io". */
+export function hostOf(url: string): string {
+  return new URL(url).host.replace(/^www\./, '');
 }

@@ -17,3 +17,17 @@ export function parseGitLog(output: string): Map<string, string> {
   }
   return dates;
 }
+
+/**
+ * The same log read the other way: the date of the oldest commit that has each file at its path, with the time,
+ * for when a page was first published (the feed's pubDate). A file moved with `git mv` counts from the move.
+ */
+export function parseFirstCommitDates(output: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const commit of output.split('\0').slice(1)) {
+    const [date, ...files] = commit.trim().split('\n');
+    // Newest first, so each later sighting of a file is older: the last one wins.
+    for (const file of files) if (file.trim()) dates.set(file.trim(), date!.trim());
+  }
+  return dates;
+}

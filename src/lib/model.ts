@@ -75,8 +75,10 @@ export type Project = Entry &
   };
 
 export type Recap = Entry &
-  Omit<RecapData, 'event'> & {
+  Omit<RecapData, 'event' | 'picks'> & {
     event: Event;
+    /** The talks the writer singled out as the ones to watch, each one this recap has a note on. */
+    picks: Talk[];
     /** The writer's notes, in the writer's order (then the event's talk order). */
     notes: Note[];
     /** The talks the notes are about, in the same order. */

@@ -68,6 +68,7 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
   const themes = linkThemes(raw, options);
   const talks = linkTalks(raw, { events, themes, projects, recaps }, options, problems);
   linkNotes(raw, recaps, talks, options, problems);
+  linkPicks(raw, recaps, talks, problems);
   checkSources(talks, problems);
   linkStartHere(raw, themes, talks, problems);
   checkSlugsAndTitles(raw, talks, problems);
@@ -161,7 +162,8 @@ function linkRecaps(raw: RawContent, events: Map<string, Event>, problems: strin
     const file = fileOf(entry, 'recaps');
     const where = { file, field: 'event', kind: 'event', folder: 'events' };
     const event = resolve(events, entry.data.event, where, problems);
-    recaps.set(entry.id, { ...entry.data, id: entry.id, file, event: event!, notes: [], talks: [] });
+    const { picks: _picks, ...data } = entry.data;
+    recaps.set(entry.id, { ...data, id: entry.id, file, event: event!, picks: [], notes: [], talks: [] });
   }
   return recaps;
 }
@@ -265,6 +267,28 @@ function linkNotes(
     seen.set(key, note);
     talk.notes.push(note);
     recap.notes.push(note);
+  }
+}
+
+/** A recap's picks are talks it has a note on: a writer can only single out a talk they wrote about. */
+function linkPicks(raw: RawContent, recaps: Map<string, Recap>, talks: Map<string, Talk>, problems: string[]) {
+  const drafts = new Set(raw.talks.filter((entry) => entry.data.draft).map((entry) => entry.id));
+  for (const entry of raw.recaps) {
+    const recap = recaps.get(entry.id)!;
+    recap.picks = entry.data.picks.flatMap((ref) => {
+      // A pick of a draft stays out of a production build with the talk and its note.
+      if (drafts.has(ref.id) && !talks.has(ref.id)) return [];
+      const where = { file: recap.file, field: 'picks', kind: 'talk', folder: 'talks' };
+      const talk = resolve(talks, ref, where, problems);
+      if (!talk) return [];
+      if (!recap.notes.some((note) => note.talk === talk)) {
+        problems.push(
+          `${recap.file}: field "picks": this recap has no note on "${ref.id}"; pick only talks it wrote about, or add the note first`,
+        );
+        return [];
+      }
+      return [talk];
+    });
   }
 }
 

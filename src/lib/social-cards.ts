@@ -1,6 +1,7 @@
 import { formatDateRange } from './dates';
-import { plural, speakersLine } from './format';
-import type { Site, Talk, Theme } from './model';
+import { categoryLabels, eventPlace, plural, speakersLine } from './format';
+import type { Event, Project, Site, Talk, Theme } from './model';
+import { groupBy } from './queries';
 
 /** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
 export interface SocialCard {
@@ -32,6 +33,33 @@ export function themeSocialCard(theme: Theme): SocialCard {
   };
 }
 
+/** The themes most of these talks share, most first, for a card's chips. */
+function topThemes(talks: Talk[], count: number): string[] {
+  return [...groupBy(talks, (talk) => talk.themes)]
+    .sort(([, a], [, b]) => b.length - a.length)
+    .slice(0, count)
+    .map(([theme]) => theme.title);
+}
+
+export function projectSocialCard(project: Project): SocialCard {
+  const events = [...new Set(project.allTalks.map((talk) => talk.event.shortName))];
+  return {
+    eyebrow: `Project · ${categoryLabels[project.category]}`,
+    title: project.name,
+    byline: [plural(project.allTalks.length, 'talk'), events.join(' and ')].filter(Boolean).join(' · '),
+    chips: topThemes(project.allTalks, 3),
+  };
+}
+
+export function eventSocialCard(event: Event): SocialCard {
+  return {
+    eyebrow: `${eventPlace(event)} · ${formatDateRange(event.start, event.end)}`,
+    title: event.name,
+    byline: `${plural(event.talks.length, 'talk')} · ${plural(event.recaps.length, 'attendee recap')}`,
+    chips: topThemes(event.talks, 4),
+  };
+}
+
 export const siteSocialCard: SocialCard = {
   eyebrow: 'KubeCon + CloudNativeCon',
   title: 'What our platform team learned, talk by talk',
@@ -43,6 +71,8 @@ export const siteSocialCard: SocialCard = {
 export const socialCardPaths = {
   talk: (slug: string) => `og/talks/${slug}.png`,
   theme: (id: string) => `og/themes/${id}.png`,
+  project: (id: string) => `og/projects/${id}.png`,
+  event: (id: string) => `og/events/${id}.png`,
   site: () => 'og/site.png',
 };
 
@@ -60,5 +90,7 @@ export function allSocialCards(site: Site): SocialCardEntry[] {
     { path: socialCardPaths.site(), card: siteSocialCard },
     ...site.talks.map((talk) => ({ path: socialCardPaths.talk(talk.slug), card: talkSocialCard(talk) })),
     ...site.themes.map((theme) => ({ path: socialCardPaths.theme(theme.id), card: themeSocialCard(theme) })),
+    ...site.projects.map((project) => ({ path: socialCardPaths.project(project.id), card: projectSocialCard(project) })),
+    ...site.events.map((event) => ({ path: socialCardPaths.event(event.id), card: eventSocialCard(event) })),
   ];
 }

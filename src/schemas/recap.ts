@@ -13,8 +13,8 @@ export function recapSchema(refs: References) {
     title: lineSchema,
     // True when the recap has no title and `title` describes it instead.
     untitled: z.boolean().default(false),
-    // Who wrote it, as the recap says; "not named" where it does not.
-    author: lineSchema,
+    // Who wrote it, by name as the recap gives it; leave it out when the recap names no one (pages then say nothing).
+    author: lineSchema.optional(),
     // How talk pages name the writer in prose, e.g. "The Deezer platform team".
     attribution: lineSchema,
     // The company or site that published it, where known.
@@ -25,5 +25,10 @@ export function recapSchema(refs: References) {
     event: refs.event,
     // What kind of write-up it is and what it focuses on, in one line.
     scope: lineSchema,
+    // The original post's address, only once confirmed by reading the page itself; never a guessed URL.
+    url: z.url({ protocol: /^https$/, error: 'an https:// URL of the original post' }).optional(),
+    // The talks this writer singled out as the ones to watch (a favourite, "a must-watch", "the one talk"), in
+    // the writer's words; each needs a note in this folder. The home page starts readers with them.
+    picks: z.array(refs.talk).max(5, 'at most five picks').default([]),
   });
 }

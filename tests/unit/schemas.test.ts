@@ -111,15 +111,20 @@ describe('event schema', () => {
 describe('project schema', () => {
   const schema = projectSchema(refs);
   it('parses a project with a parent', () => {
-    expect(schema.parse({ name: 'Argo CD', description: 'GitOps.', parent: 'argo' }).parent).toEqual({
+    expect(schema.parse({ name: 'Argo CD', description: 'GitOps.', category: 'delivery', parent: 'argo' }).parent).toEqual({
       id: 'argo',
       collection: 'projects',
     });
   });
   it('accepts only https home pages', () => {
-    expect(firstIssue(schema, { name: 'X', description: 'Y', homepage: 'http://x.org' })).toBe(
+    expect(firstIssue(schema, { name: 'X', description: 'Y', category: 'runtime', homepage: 'http://x.org' })).toBe(
       'homepage: an https:// URL',
     );
+  });
+  it('needs a category from the list, and names the list when it is missing or unknown', () => {
+    const list = 'one of: platform, runtime, networking, observability, delivery, security, scaling, application';
+    expect(firstIssue(schema, { name: 'X', description: 'Y' })).toBe(`category: ${list}`);
+    expect(firstIssue(schema, { name: 'X', description: 'Y', category: 'storage' })).toBe(`category: ${list}`);
   });
 });
 
@@ -134,7 +139,19 @@ describe('recap schema', () => {
   };
   it('parses a recap and rejects an unknown field', () => {
     expect(schema.parse(valid).untitled).toBe(false);
-    expect(firstIssue(schema, { ...valid, url: 'https://x.org' })).toMatch(/url/);
+    expect(firstIssue(schema, { ...valid, link: 'https://x.org' })).toMatch(/link/);
+  });
+  it('leaves out an author the recap does not name, and has no picks unless given', () => {
+    const { author: _author, ...unnamed } = valid;
+    const parsed = schema.parse(unnamed);
+    expect(parsed.author).toBeUndefined();
+    expect(parsed.picks).toEqual([]);
+    expect(schema.parse({ ...valid, picks: ['eu-2021/dns'] }).picks).toEqual([{ id: 'eu-2021/dns', collection: 'talks' }]);
+  });
+  it('takes the original post’s address only over https', () => {
+    expect(schema.parse({ ...valid, url: 'https://hugomartins.io/essays/x/' }).url).toBe('https://hugomartins.io/essays/x/');
+    expect(firstIssue(schema, { ...valid, url: 'http://hugomartins.io/' })).toBe('url: an https:// URL of the original post');
+    expect(firstIssue(schema, { ...valid, url: 'hugomartins.io' })).toBe('url: an https:// URL of the original post');
   });
 });
 
