@@ -1,6 +1,8 @@
-/** The reader's light or dark choice: remembered in localStorage, applied as data-scheme on <html>. */
-export const colorSchemes = ['system', 'light', 'dark'] as const;
-export type ColorScheme = (typeof colorSchemes)[number];
+/**
+ * The reader's light or dark choice: remembered in localStorage, applied as data-scheme on <html>. Without a
+ * remembered choice the page follows the system's (ColorSchemeToggle forgets a choice that matches it).
+ */
+export type ColorScheme = 'light' | 'dark';
 
 /** The localStorage key; its value predates the name "colour scheme", and changing it would forget every choice. */
 export const colorSchemeStorageKey = 'theme';

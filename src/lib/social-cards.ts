@@ -90,7 +90,10 @@ export function allSocialCards(site: Site): SocialCardEntry[] {
     { path: socialCardPaths.site(), card: siteSocialCard },
     ...site.talks.map((talk) => ({ path: socialCardPaths.talk(talk.slug), card: talkSocialCard(talk) })),
     ...site.themes.map((theme) => ({ path: socialCardPaths.theme(theme.id), card: themeSocialCard(theme) })),
-    ...site.projects.map((project) => ({ path: socialCardPaths.project(project.id), card: projectSocialCard(project) })),
+    ...site.projects.map((project) => ({
+      path: socialCardPaths.project(project.id),
+      card: projectSocialCard(project),
+    })),
     ...site.events.map((event) => ({ path: socialCardPaths.event(event.id), card: eventSocialCard(event) })),
   ];
 }

@@ -45,8 +45,8 @@ describe('previews', () => {
     expect(meta(html, 'twitter:image')).toBe(meta(html, 'og:image'));
   });
 
-  it('gives every talk and theme its own card, 1200×630, referenced by its page', () => {
-    const own = pages().filter((page) => /^\/(talks|themes)\/[^/]+\/$/.test(page.path));
+  it('gives every talk, theme, project and event its own card, 1200×630, referenced by its page', () => {
+    const own = pages().filter((page) => /^\/(talks|themes|projects|events)\/[^/]+\/$/.test(page.path));
     expect(own.length).toBeGreaterThan(50);
     for (const { path } of own) {
       const image = new URL(meta(htmlOf(path), 'og:image')!).pathname;
@@ -55,7 +55,8 @@ describe('previews', () => {
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
     }
-    // Nothing else under og/: one card per talk and theme, the site's own, and not the list they were drawn from.
+    // Nothing else under og/: one card per talk, theme, project and event, the site's own, and not the list they
+    // were drawn from.
     const files = readdirSync(join(distDir, 'og'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(join(distDir, 'og').length));

@@ -36,13 +36,29 @@ describe('TalkCard', () => {
     expect(html).toContain('href="/themes/networking/"');
     expect(html).toContain('href="/themes/gitops/"');
   });
-  it('leaves out the event where the list is already grouped by event, and marks untitled sessions', async () => {
+  it('leaves out the event where the list is already grouped by event, and says nothing of a missing title', async () => {
     const dns = talk('eu-2021/dns');
     dns.untitled = true;
     const html = await container.renderToString(TalkCard, { props: { talk: dns, showEvent: false, headingLevel: 4 } });
     expect(html).not.toContain('Europe 2021');
-    expect(html).toContain('untitled session');
+    // The heading of an untitled session describes it; the talk page says once that the title is unknown.
+    expect(html).not.toMatch(/untitled/i);
     expect(html).toMatch(/<h4 class="talk-card__title"/);
+  });
+  it('lists a talk briefly, or with a label instead of a summary the page already shows', async () => {
+    const mesh = talk('eu-2021/mesh');
+    const brief = await container.renderToString(TalkCard, { props: { talk: mesh, brief: true } });
+    expect(brief).toContain('Meshes Are Awesome');
+    expect(brief).not.toContain(mesh.summary);
+    expect(brief).not.toContain('class="chips"');
+    const labelled = await container.renderToString(TalkCard, {
+      props: { talk: mesh, compact: true, summaryShownAs: 'Start here' },
+    });
+    expect(labelled).toMatch(/<span class="talk-card__badge"[^>]*>Start here<\/span>/);
+    expect(labelled).not.toContain(mesh.summary);
+    const compact = await container.renderToString(TalkCard, { props: { talk: mesh, compact: true } });
+    expect(compact).toContain(mesh.summary);
+    expect(compact).not.toContain('class="chips"');
   });
 });
 

@@ -80,7 +80,7 @@ export function sampleContent(): RawContent {
           attribution: 'The diary',
           event: eventRef('eu-2021'),
           scope: 'Talk by talk.',
-          picks: [talkRef('eu-2021/mesh')],
+          picks: [],
         },
       },
       {
@@ -99,13 +99,21 @@ export function sampleContent(): RawContent {
     ],
     notes: [note('diary/dns', 'eu-2021/dns'), note('diary/mesh', 'eu-2021/mesh'), note('report/argo', 'eu-2023/argo')],
     projects: [
-      { id: 'argo', filePath: 'content/projects/argo.yaml', data: { name: 'Argo', description: 'Umbrella.', category: 'delivery' } },
+      {
+        id: 'argo',
+        filePath: 'content/projects/argo.yaml',
+        data: { name: 'Argo', description: 'Umbrella.', category: 'delivery' },
+      },
       {
         id: 'argo-cd',
         filePath: 'content/projects/argo-cd.yaml',
         data: { name: 'Argo CD', description: 'GitOps.', category: 'delivery', parent: projectRef('argo') },
       },
-      { id: 'cilium', filePath: 'content/projects/cilium.yaml', data: { name: 'Cilium', description: 'CNI.', category: 'networking' } },
+      {
+        id: 'cilium',
+        filePath: 'content/projects/cilium.yaml',
+        data: { name: 'Cilium', description: 'CNI.', category: 'networking' },
+      },
     ],
     themes: [
       {

@@ -28,7 +28,7 @@ describe('schema errors in the dev overlay', () => {
   });
   it('checks a recap’s index.mdx as a recap and the files beside it as notes', () => {
     expect(contentFileProblems(join(dir, 'recaps/blog/index.mdx'), '---\ntitle: A blog\n---\n', dir)[0]).toMatch(
-      /^content\/recaps\/blog\/index\.mdx: field "author"/,
+      /^content\/recaps\/blog\/index\.mdx: field "attribution"/,
     );
     expect(contentFileProblems(join(dir, 'recaps/blog/dns.mdx'), '---\nverdict: Good\n---\n', dir)).toEqual([
       expect.stringMatching(/^content\/recaps\/blog\/dns\.mdx: field "talk"/),

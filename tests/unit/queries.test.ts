@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, talksByEvent, talksByTheme, talksForProject } from '../../src/lib/queries';
+import {
+  groupBy,
+  mostPraised,
+  projectsByCategory,
+  projectsByInitial,
+  talksByEvent,
+  talksByTheme,
+  talksForProject,
+  themeCounts,
+} from '../../src/lib/queries';
 import { linkSite } from '../../src/lib/site';
-import { sampleContent } from '../helpers/fixtures';
+import { note, sampleContent, talkRef } from '../helpers/fixtures';
 
 describe('queries', () => {
   const site = linkSite(sampleContent(), { includeDrafts: false });
@@ -23,5 +32,50 @@ describe('queries', () => {
         ['all', [1, 2, 3]],
       ]),
     );
+  });
+  it('groups projects by category in the categories’ order, and by initial A to Z', () => {
+    expect([...projectsByCategory(site.projects)].map(([c, ps]) => [c, ps.map((p) => p.id)])).toEqual([
+      ['networking', ['cilium']],
+      ['delivery', ['argo', 'argo-cd']],
+    ]);
+    expect([...projectsByInitial(site.projects)].map(([l, ps]) => [l, ps.map((p) => p.id)])).toEqual([
+      ['A', ['argo', 'argo-cd']],
+      ['C', ['cilium']],
+    ]);
+  });
+  it('counts an event’s talks per theme, biggest first', () => {
+    const eu2021 = site.events.find((e) => e.id === 'eu-2021')!;
+    expect(themeCounts(eu2021, site.themes).map(({ theme, count }) => [theme.id, count])).toEqual([
+      ['networking', 2],
+      ['gitops', 1],
+    ]);
+  });
+});
+
+describe('the talks the recaps praised most', () => {
+  const picked = () => {
+    const content = sampleContent();
+    const diary = content.recaps[0]!;
+    // A second 2021 recap that also wrote about, and picked, the DNS talk.
+    content.recaps.push({
+      ...diary,
+      id: 'notes',
+      filePath: 'content/recaps/notes/index.mdx',
+      data: { ...diary.data, title: 'Notes', attribution: 'The notes', picks: [talkRef('eu-2021/dns')] },
+    });
+    content.notes.push(note('notes/dns', 'eu-2021/dns'));
+    content.talks.find((t) => t.id === 'eu-2021/dns')!.data.comparison = 'Both liked it.';
+    diary.data.picks = [talkRef('eu-2021/mesh'), talkRef('eu-2021/dns')];
+    return linkSite(content, { includeDrafts: false });
+  };
+  it('puts the talk most recaps picked first, with each picking recap’s note', () => {
+    const praised = mostPraised(picked().recaps, 6);
+    expect(praised.map(({ talk }) => talk.id)).toEqual(['eu-2021/dns', 'eu-2021/mesh']);
+    expect(praised[0]!.notes.map((n) => n.id).sort()).toEqual(['diary/dns', 'notes/dns']);
+    expect(praised[1]!.notes.map((n) => n.id)).toEqual(['diary/mesh']);
+  });
+  it('keeps to the limit, and lists nothing when no recap picked a talk', () => {
+    expect(mostPraised(picked().recaps, 1).map(({ talk }) => talk.id)).toEqual(['eu-2021/dns']);
+    expect(mostPraised(linkSite(sampleContent(), { includeDrafts: false }).recaps, 6)).toEqual([]);
   });
 });

@@ -111,7 +111,9 @@ describe('event schema', () => {
 describe('project schema', () => {
   const schema = projectSchema(refs);
   it('parses a project with a parent', () => {
-    expect(schema.parse({ name: 'Argo CD', description: 'GitOps.', category: 'delivery', parent: 'argo' }).parent).toEqual({
+    expect(
+      schema.parse({ name: 'Argo CD', description: 'GitOps.', category: 'delivery', parent: 'argo' }).parent,
+    ).toEqual({
       id: 'argo',
       collection: 'projects',
     });
@@ -146,11 +148,17 @@ describe('recap schema', () => {
     const parsed = schema.parse(unnamed);
     expect(parsed.author).toBeUndefined();
     expect(parsed.picks).toEqual([]);
-    expect(schema.parse({ ...valid, picks: ['eu-2021/dns'] }).picks).toEqual([{ id: 'eu-2021/dns', collection: 'talks' }]);
+    expect(schema.parse({ ...valid, picks: ['eu-2021/dns'] }).picks).toEqual([
+      { id: 'eu-2021/dns', collection: 'talks' },
+    ]);
   });
   it('takes the original post’s address only over https', () => {
-    expect(schema.parse({ ...valid, url: 'https://hugomartins.io/essays/x/' }).url).toBe('https://hugomartins.io/essays/x/');
-    expect(firstIssue(schema, { ...valid, url: 'http://hugomartins.io/' })).toBe('url: an https:// URL of the original post');
+    expect(schema.parse({ ...valid, url: 'https://hugomartins.io/essays/x/' }).url).toBe(
+      'https://hugomartins.io/essays/x/',
+    );
+    expect(firstIssue(schema, { ...valid, url: 'http://hugomartins.io/' })).toBe(
+      'url: an https:// URL of the original post',
+    );
     expect(firstIssue(schema, { ...valid, url: 'hugomartins.io' })).toBe('url: an https:// URL of the original post');
   });
 });

@@ -265,3 +265,31 @@ describe('an empty note', () => {
     expect(build(content, true).talks.find((t) => t.id === 'eu-2021/dns')!.notes[0]!.empty).toBe(true);
   });
 });
+
+describe('a recap’s picks', () => {
+  it('links each pick to its talk', () => {
+    const content = sampleContent();
+    content.recaps[0]!.data.picks = [talkRef('eu-2021/mesh')];
+    const diary = build(content).recaps.find((r) => r.id === 'diary')!;
+    expect(diary.picks.map((t) => t.id)).toEqual(['eu-2021/mesh']);
+  });
+  it('refuses a pick the recap has no note on, and one that names no talk', () => {
+    const content = sampleContent();
+    content.recaps[0]!.data.picks = [talkRef('eu-2023/argo'), talkRef('eu-2021/nothing')];
+    expect(problemsOf(() => build(content))).toEqual([
+      'content/recaps/diary/index.mdx: field "picks": this recap has no note on "eu-2023/argo"; pick only talks it wrote about, or add the note first',
+      expect.stringMatching(/^content\/recaps\/diary\/index\.mdx: field "picks": there is no talk "eu-2021\/nothing"/),
+    ]);
+  });
+  it('leaves out a pick of a draft in a production build', () => {
+    const content = sampleContent();
+    content.talks.find((t) => t.id === 'eu-2021/mesh')!.data.draft = true;
+    content.recaps[0]!.data.picks = [talkRef('eu-2021/mesh')];
+    expect(build(content).recaps.find((r) => r.id === 'diary')!.picks).toEqual([]);
+    expect(
+      build(content, true)
+        .recaps.find((r) => r.id === 'diary')!
+        .picks.map((t) => t.id),
+    ).toEqual(['eu-2021/mesh']);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   allSocialCards,
+  eventSocialCard,
+  projectSocialCard,
   socialCardPaths,
   siteSocialCard,
   talkSocialCard,
@@ -36,7 +38,27 @@ describe('social card text', () => {
     expect(themeSocialCard(networking)).toMatchObject({ title: 'Networking', byline: '2 talks · Europe 2021' });
   });
 
-  it('lists the site card, then one per talk and theme, each at its published path', () => {
+  it('names a project’s category, its talks and events, and the themes they share', () => {
+    const cilium = freshSite().projects.find((p) => p.id === 'cilium')!;
+    expect(projectSocialCard(cilium)).toEqual({
+      eyebrow: 'Project · Networking and service mesh',
+      title: 'Cilium',
+      byline: '2 talks · Europe 2021',
+      chips: ['Networking', 'GitOps'],
+    });
+  });
+
+  it('gives an event its place, dates, talks and recaps, and its biggest themes', () => {
+    const eu2021 = freshSite().events.find((e) => e.id === 'eu-2021')!;
+    expect(eventSocialCard(eu2021)).toEqual({
+      eyebrow: 'Virtual · 4–7 May 2021',
+      title: 'KubeCon Europe 2021',
+      byline: '2 talks · 1 attendee recap',
+      chips: ['Networking', 'GitOps'],
+    });
+  });
+
+  it('lists the site card, then one per talk, theme, project and event, each at its published path', () => {
     const site = freshSite();
     const cards = allSocialCards(site);
     expect(cards[0]).toEqual({ path: 'og/site.png', card: siteSocialCard });
@@ -44,6 +66,8 @@ describe('social card text', () => {
       'og/site.png',
       ...site.talks.map((t) => socialCardPaths.talk(t.slug)),
       ...site.themes.map((t) => socialCardPaths.theme(t.id)),
+      ...site.projects.map((p) => socialCardPaths.project(p.id)),
+      ...site.events.map((e) => socialCardPaths.event(e.id)),
     ]);
   });
 });
