@@ -10,8 +10,17 @@ import { useBuiltSite } from '../helpers/built-site';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBuiltSite();
 
-// The header's search dialog, open with results, is audited on top of the home page.
-const pages = [...samplePages, ['search dialog', '/#search-dialog'] as const];
+// The header's search dialog, open with results, is audited on top of the home page; the indexes and a 404
+// with suggestions besides the sample pages.
+const pages = [
+  ...samplePages,
+  ['search dialog', '/#search-dialog'],
+  ['events', '/events/'],
+  ['projects', '/projects/'],
+  ['recaps', '/recaps/'],
+  ['talks', '/talks/'],
+  ['404 with suggestions', '/talks/karpenter-autoscalin/'],
+] as const;
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {
@@ -21,6 +30,7 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
       const page = await context.newPage();
       await page.goto(site.url(path), { waitUntil: 'networkidle' });
       if (path.startsWith('/search/')) await page.locator('.kcr-result').first().waitFor();
+      if (path.includes('autoscalin')) await page.locator('[data-suggestions-list] a').first().waitFor();
       if (path.endsWith('#search-dialog')) {
         await page.keyboard.press('Control+k');
         await page.keyboard.type('karpenter');

@@ -294,3 +294,25 @@ describe('a page that does not exist', () => {
     expect(await page.locator('#q').inputValue()).toBe('karpenter autoscalin');
   });
 });
+
+describe('printing', () => {
+  it('prints dark-mode pages as black on white, chips as plain labels, with page margins', async () => {
+    const page = await open(talk, desktop, 'dark');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const chip = page.locator('.talk-header .chip').first();
+    expect(await chip.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
+    expect(await chip.evaluate((el) => getComputedStyle(el, '::before').backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(
+      /^rgba?\(255, 255, 255|^rgba\(0, 0, 0, 0\)$/,
+    );
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    const margins = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) =>
+        [...sheet.cssRules]
+          .filter((rule) => rule instanceof CSSPageRule)
+          .map((rule) => (rule as CSSPageRule).style.margin),
+      ),
+    );
+    expect(margins).toEqual(['2cm 1.8cm']);
+  });
+});
