@@ -22,7 +22,8 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets and scripts as files, never inline: each inline one would add its hash to the CSP of every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     // Static parts of each MDX body become one HTML string instead of a tree of JSX nodes to render:
     // the same HTML, and at thousands of talks the render phase takes a fraction of the time.
@@ -41,6 +42,7 @@ export default defineConfig({
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
     server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },
     build: {
+      assetsInlineLimit: 0,
       rollupOptions: {
         // Astro marks MDX modules with a directive the bundler warns about once per file; it is harmless.
         onwarn(warning, warn) {
