@@ -6,7 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
 import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import devContentErrors from './src/integrations/dev-content-errors.ts';
+import contentChecks from './src/integrations/content-checks.ts';
+import atomicOutput, { stagingDir } from './src/integrations/atomic-output.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
@@ -20,8 +21,12 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
+  // Astro's terminal output, less a warning the site has handled (see the file).
+  logger: { entrypoint: './src/integrations/log.ts' },
   build: { format: 'directory' },
   integrations: [
+    // First: refuse broken content before anything else runs or anything is written.
+    contentChecks(contentDir),
     // Static parts of each MDX body become one HTML string instead of a tree of JSX nodes to render:
     // the same HTML, and at thousands of talks the render phase takes a fraction of the time.
     mdx({ optimize: true }),
@@ -29,7 +34,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !isRedirectStub(page) }),
     socialCards(),
     pagefind(),
-    devContentErrors(resolve(contentDir)),
+    // Last: the finished build replaces the output folder only once everything above has written into it.
+    atomicOutput(),
   ],
   security: {
     // A Content-Security-Policy <meta> on every page: scripts only from this site
@@ -52,7 +58,7 @@ export default defineConfig({
   },
   vite: {
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
-    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**', '**/.dist.*/**'] } },
     build: {
       rollupOptions: {
         // Astro marks MDX modules with a directive the bundler warns about once per file; it is harmless.
@@ -75,13 +81,14 @@ export default defineConfig({
 });
 
 /**
- * A built page that only redirects (a renamed talk's old URL).
+ * A built page that only redirects (a renamed talk's old URL). The sitemap is written while the build is still
+ * in its staging folder.
  * @param {string} page
  */
 function isRedirectStub(page) {
   const path = new URL(page).pathname.slice(base.length);
   try {
-    return readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
+    return readFileSync(join(stagingDir(resolve(outDir)), path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { checkedGlob } from './integrations/content-checks';
 import { siteConfig } from './site.config';
 import { eventSchema } from './schemas/event';
 import { projectSchema } from './schemas/project';
@@ -18,28 +18,31 @@ const refs: References = {
   talk: reference('talks'),
 };
 
-/** Ids are paths under the collection folder without the extension, never a frontmatter slug. */
+/**
+ * Ids are paths under the collection folder without the extension, never a frontmatter slug. checkedGlob is
+ * Astro's glob() loader, which in `astro dev` leaves out a file the content checks refuse.
+ */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');
 
 export const collections = {
   talks: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
+    loader: checkedGlob({ pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }, contentDir),
     schema: talkSchema(refs),
   }),
   themes: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
+    loader: checkedGlob({ pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }, contentDir),
     schema: themeSchema(refs),
   }),
   events: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
+    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }, contentDir),
     schema: eventSchema,
   }),
   projects: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
+    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }, contentDir),
     schema: projectSchema(refs),
   }),
   recaps: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }),
+    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }, contentDir),
     schema: recapSchema(refs),
   }),
 };

@@ -1,12 +1,19 @@
 import { z } from 'astro/zod';
+import { calendarProblem } from '../lib/dates';
+import { slugify } from '../lib/slugs';
 
-/** A URL path segment: lower-case words joined by single hyphens. */
-export const slugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise"',
-  );
+/**
+ * A URL path segment as the site makes them from titles: lower-case words joined by single hyphens, in any
+ * script, in one Unicode form (NFC). A slug is valid exactly when slugify() leaves it as it is.
+ */
+export const slugSchema = z.string().refine(
+  (slug) => slug !== '' && slugify(slug) === slug,
+  (issue) => ({
+    message: `a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise"${
+      typeof issue.input === 'string' && slugify(issue.input) ? ` (this one would be "${slugify(issue.input)}")` : ''
+    }`,
+  }),
+);
 
 /**
  * A date as precise as the recaps give it: YYYY-MM-DD, or YYYY-MM when the day is
@@ -19,6 +26,10 @@ export const partialDateSchema = z.preprocess(
     .regex(
       /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
       'a date written YYYY-MM-DD, or YYYY-MM when the recaps do not give the day',
+    )
+    .refine(
+      (date) => date.length === 7 || !calendarProblem(date),
+      (issue) => ({ message: `a day in the calendar: ${calendarProblem(String(issue.input))}` }),
     ),
 );
 

@@ -1,0 +1,142 @@
+/**
+ * Runs the content checks (lib/content-checks.ts) where a writer will see them:
+ *
+ * - `astro build` (and `astro sync`, which `astro check` runs): before anything is built or written, every
+ *   problem in the content folder, each naming the file and the line or field, and the build stops. The
+ *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1.
+ * - `astro dev`: the same problems in the terminal when the server starts and whenever a content file is
+ *   saved, and in the browser's error overlay on every page until they are fixed. The server keeps running:
+ *   checkedGlob() keeps a broken file out of the collection (the last good version stays) instead of letting
+ *   it stop the server.
+ */
+import type { AstroIntegration } from 'astro';
+import { glob } from 'astro/loaders';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { checkContentFolder, checkFile } from '../lib/content-checks';
+import { ContentError } from '../lib/site';
+
+export const integrationName = 'kubecon-recaps:content-checks';
+
+/** The problems as one error whose message is the whole report, without a stack unless DEBUG is set. */
+export function contentError(problems: string[]): ContentError {
+  const error = new ContentError(problems);
+  if (!process.env.DEBUG) error.stack = '';
+  return error;
+}
+
+const isContentFile = (file: string) => /\.(mdx|md|ya?ml)$/i.test(file);
+
+export default function contentChecks(contentDir: string): AstroIntegration {
+  const dir = resolve(contentDir);
+  return {
+    name: integrationName,
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build' && command !== 'sync') return;
+        const problems = checkContentFolder(dir, { includeDrafts: false });
+        if (problems.length) throw contentError(problems);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        let problems: string[] = [];
+        const check = () => {
+          const found = checkContentFolder(dir, { includeDrafts: true });
+          const changed = found.join('\n') !== problems.join('\n');
+          problems = found;
+          if (changed && found.length) logger.error(new ContentError(found).message);
+          else if (changed) logger.info('The content has no problem left.');
+          return changed;
+        };
+        check();
+        server.watcher.on('all', (event, file) => {
+          if (!file.startsWith(dir + sep) || !(isContentFile(file) || event.endsWith('Dir'))) return;
+          if (!check() || !problems.length) return;
+          // After Astro's own reload of the page, so the overlay is what the writer sees.
+          setTimeout(() => server.environments.client.hot.send({ type: 'error', err: overlayError(problems) }), 400);
+        });
+        // A page asked for while the content has problems shows them in the error overlay instead.
+        server.middlewares.use((request, _response, next) => {
+          const wantsPage =
+            request.headers['sec-fetch-dest'] === 'document' || /text\/html/.test(request.headers.accept ?? '');
+          if (problems.length && wantsPage) return next(overlayError(problems));
+          next();
+        });
+      },
+    },
+  };
+}
+
+/** What the browser's error overlay shows: the problems, and the first file they name. */
+function overlayError(problems: string[]) {
+  const message = new ContentError(problems).message;
+  const [, file, line] = /^(\S+?\.(?:mdx|md|ya?ml))(?::(\d+))?:/.exec(problems[0] ?? '') ?? [];
+  const id = file ? resolve(file) : undefined;
+  return Object.assign(new Error(message), {
+    stack: '',
+    plugin: 'content checks',
+    id,
+    loc: id ? { file: id, line: Number(line ?? 1), column: 1 } : undefined,
+  });
+}
+
+type GlobOptions = Parameters<typeof glob>[0];
+type Loader = ReturnType<typeof glob>;
+type LoadContext = Parameters<Loader['load']>[0];
+interface EntryType {
+  getEntryInfo(params: unknown): Promise<{ data: Record<string, unknown>; body?: string }>;
+}
+
+/**
+ * Astro's glob() loader, which in `astro dev` leaves out a file that fails the content checks (the
+ * integration above shows why), where Astro would stop the server at start or log a message that names
+ * no field. In a build the checks have already refused any such file, so it is glob() itself.
+ */
+export function checkedGlob(options: GlobOptions & { base: string }, contentDir: string): Loader {
+  const loader = glob(options);
+  const root = resolve(contentDir);
+  return {
+    name: 'kubecon-recaps:checked-glob',
+    load: async (context: LoadContext) => {
+      if (!context.watcher) return loader.load(context);
+      const skipped = new Set<string>();
+      const broken = (filePath: string) => {
+        const path = relative(root, filePath).split(sep).join('/');
+        return checkFile({ path, bytes: readFileSync(filePath) }, path).problems.length > 0;
+      };
+      const inner = context as LoadContext & { entryTypes?: Map<string, EntryType> };
+      // A file whose frontmatter cannot be read at all fails before parseData; read it as empty, and let the
+      // checks below leave it out.
+      const entryTypes =
+        inner.entryTypes &&
+        new Map(
+          [...inner.entryTypes].map(([extension, type]) => [
+            extension,
+            Object.assign(Object.create(type), {
+              getEntryInfo: (params: unknown) =>
+                type.getEntryInfo(params).catch(() => ({ data: {}, body: '', rawData: '', slug: '' })),
+            }),
+          ]),
+        );
+      const store = new Proxy(context.store, {
+        get(target, key, receiver) {
+          if (key === 'set') return (entry: { id: string }) => !skipped.has(entry.id) && target.set(entry as never);
+          const value = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await loader.load({
+        ...context,
+        ...(entryTypes ? { entryTypes } : {}),
+        store,
+        parseData: async (props) => {
+          if (props.filePath && broken(props.filePath)) {
+            skipped.add(props.id);
+            return props.data;
+          }
+          skipped.delete(props.id);
+          return context.parseData(props);
+        },
+      } as LoadContext);
+    },
+  };
+}
