@@ -6,8 +6,7 @@
  *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1.
  * - `astro dev`: the same problems in the terminal when the server starts and whenever a content file is
  *   saved, and in the browser's error overlay on every page until they are fixed. The server keeps running:
- *   checkedGlob() keeps a broken file out of the collection (the last good version stays) instead of letting
- *   it stop the server.
+ *   checkedGlob() keeps a broken file from stopping it.
  */
 import type { AstroIntegration } from 'astro';
 import { glob } from 'astro/loaders';
@@ -43,7 +42,7 @@ export default function contentChecks(contentDir: string): AstroIntegration {
           const found = checkContentFolder(dir, { includeDrafts: true });
           const changed = found.join('\n') !== problems.join('\n');
           problems = found;
-          if (changed && found.length) logger.error(new ContentError(found).message);
+          if (changed && found.length) logger.error(devReport(found));
           else if (changed) logger.info('The content has no problem left.');
           return changed;
         };
@@ -66,9 +65,16 @@ export default function contentChecks(contentDir: string): AstroIntegration {
   };
 }
 
+/** The problems as the dev server reports them: the pages show them until they are fixed. */
+function devReport(problems: string[]): string {
+  return `The content has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; the pages show ${
+    problems.length === 1 ? 'it' : 'them'
+  } until ${problems.length === 1 ? 'it is' : 'they are'} fixed and saved:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+}
+
 /** What the browser's error overlay shows: the problems, and the first file they name. */
 function overlayError(problems: string[]) {
-  const message = new ContentError(problems).message;
+  const message = devReport(problems);
   const [, file, line] = /^(\S+?\.(?:mdx|md|ya?ml))(?::(\d+))?:/.exec(problems[0] ?? '') ?? [];
   const id = file ? resolve(file) : undefined;
   return Object.assign(new Error(message), {
@@ -87,9 +93,10 @@ interface EntryType {
 }
 
 /**
- * Astro's glob() loader, which in `astro dev` leaves out a file that fails the content checks (the
- * integration above shows why), where Astro would stop the server at start or log a message that names
- * no field. In a build the checks have already refused any such file, so it is glob() itself.
+ * Astro's glob() loader, which in `astro dev` keeps a file that fails the content checks as it is written,
+ * unvalidated, where Astro would stop the server at start or log a message that names no field; the
+ * integration above shows the problems on every page until they are fixed. In a build the checks have
+ * already refused any such file, so it is glob() itself.
  */
 export function checkedGlob(options: GlobOptions & { base: string }, contentDir: string): Loader {
   const loader = glob(options);
@@ -98,14 +105,12 @@ export function checkedGlob(options: GlobOptions & { base: string }, contentDir:
     name: 'kubecon-recaps:checked-glob',
     load: async (context: LoadContext) => {
       if (!context.watcher) return loader.load(context);
-      const skipped = new Set<string>();
       const broken = (filePath: string) => {
         const path = relative(root, filePath).split(sep).join('/');
         return checkFile({ path, bytes: readFileSync(filePath) }, path).problems.length > 0;
       };
       const inner = context as LoadContext & { entryTypes?: Map<string, EntryType> };
-      // A file whose frontmatter cannot be read at all fails before parseData; read it as empty, and let the
-      // checks below leave it out.
+      // A file whose frontmatter cannot be read at all fails before parseData: read it as empty instead.
       const entryTypes =
         inner.entryTypes &&
         new Map(
@@ -113,29 +118,18 @@ export function checkedGlob(options: GlobOptions & { base: string }, contentDir:
             extension,
             Object.assign(Object.create(type), {
               getEntryInfo: (params: unknown) =>
-                type.getEntryInfo(params).catch(() => ({ data: {}, body: '', rawData: '', slug: '' })),
+                Promise.resolve()
+                  .then(() => type.getEntryInfo(params))
+                  .catch(() => ({ data: {}, body: '', rawData: '', slug: '' })),
             }),
           ]),
         );
-      const store = new Proxy(context.store, {
-        get(target, key, receiver) {
-          if (key === 'set') return (entry: { id: string }) => !skipped.has(entry.id) && target.set(entry as never);
-          const value = Reflect.get(target, key, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
       await loader.load({
         ...context,
         ...(entryTypes ? { entryTypes } : {}),
-        store,
-        parseData: async (props) => {
-          if (props.filePath && broken(props.filePath)) {
-            skipped.add(props.id);
-            return props.data;
-          }
-          skipped.delete(props.id);
-          return context.parseData(props);
-        },
+        // Kept as written, not validated: no page renders while the content has problems (the integration
+        // shows them instead), and the next save that fixes the file validates it.
+        parseData: async (props) => (props.filePath && broken(props.filePath) ? props.data : context.parseData(props)),
       } as LoadContext);
     },
   };

@@ -453,5 +453,6 @@ export function checkContent(files: ContentFile[], options: CheckOptions): strin
 export function checkContentFolder(dir: string, options: Omit<CheckOptions, 'shownDir'>): string[] {
   const missing = missingContentFolder(dir);
   if (missing) return [missing];
-  return checkContent(readContentFolder(dir), { ...options, shownDir: relative(process.cwd(), dir) || '.' });
+  const shown = relative(process.cwd(), dir);
+  return checkContent(readContentFolder(dir), { ...options, shownDir: shown.startsWith('..') ? dir : shown || '.' });
 }
