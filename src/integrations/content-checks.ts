@@ -12,7 +12,8 @@ import type { AstroIntegration } from 'astro';
 import { glob } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { checkContentFolder, checkFile } from '../lib/content-checks';
+import { checkFile } from '../lib/content-checks';
+import { checkContentFolder } from '../lib/content-folder';
 import { ContentError } from '../lib/site';
 
 export const integrationName = 'kubecon-recaps:content-checks';

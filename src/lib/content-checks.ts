@@ -4,22 +4,75 @@
  * collection's schema, markup a content file must not carry, and then the links between files (buildSite).
  * Each problem is one line naming the file, the line or field, what is wrong and what to do.
  *
- * The functions here are pure: they take file names and bytes. readContentFolder() reads them from disk.
+ * The checks are pure functions of file names and bytes; readContentFolder() reads those from disk. The links
+ * between files are checked in content-folder.ts. Imports carry their extensions, so that the scaffolder, run
+ * by plain Node, can check the file it writes.
  */
 import { z } from 'astro/zod';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { eventSchema } from '../schemas/event';
-import { projectSchema } from '../schemas/project';
-import { recapSchema } from '../schemas/recap';
+import { eventSchema } from '../schemas/event.ts';
+import { projectSchema } from '../schemas/project.ts';
+import { recapSchema } from '../schemas/recap.ts';
 import type { References } from '../schemas/references';
-import { talkSchema } from '../schemas/talk';
-import { themeSchema } from '../schemas/theme';
-import { contentFolders, missingContentFolder, readContentFolder, type ContentFile } from './content-folder';
-import { readSource } from './frontmatter';
-import { buildSite, ContentError, type RawContent } from './site';
-import { slugify } from './slugs';
-import { nearest } from './suggest';
+import { talkSchema } from '../schemas/talk.ts';
+import { themeSchema } from '../schemas/theme.ts';
+import { readSource } from './frontmatter.ts';
+import { maxSlugBytes, slugify } from './slugs.ts';
+import { nearest } from './suggest.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** The folders of the content folder, one per collection (content.config.ts). */
+export const contentFolders = ['talks', 'themes', 'events', 'projects', 'recaps'] as const;
+
+/** One file of the content folder: its path under it ("talks/eu-2021/x.mdx"), and its bytes. */
+export interface ContentFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Set when the file's name (or a folder's) is not valid UTF-8: the raw bytes of its path. */
+  rawPath?: Uint8Array;
+}
+
+/**
+ * Every file under a content folder, with its bytes. Names that are not UTF-8 are kept as bytes, so they can be
+ * named in a message instead of being dropped; hidden files (an editor's .swp, .DS_Store) are left out.
+ */
+export function readContentFolder(dir: string): ContentFile[] {
+  const files: ContentFile[] = [];
+  const slash = Buffer.from('/');
+  const walk = (folder: Buffer, prefix: Buffer[]) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })) {
+      const name = entry.name as unknown as Buffer;
+      if (name[0] === 0x2e) continue; // a hidden file: "."
+      const full = Buffer.concat([folder, slash, name]);
+      const parts = [...prefix, name];
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory())) {
+        walk(full, parts);
+        continue;
+      }
+      const rawPath = Buffer.concat(parts.flatMap((part, i) => (i ? [slash, part] : [part])));
+      try {
+        files.push({ path: utf8.decode(rawPath), bytes: readFileSync(full) });
+      } catch {
+        files.push({ path: lenient.decode(rawPath), bytes: new Uint8Array(), rawPath });
+      }
+    }
+  };
+  walk(Buffer.from(dir), []);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Why a content folder cannot be read at all, naming the setting that points to it; undefined when it can. */
+export function missingContentFolder(dir: string, setting = 'KCR_CONTENT_DIR'): string | undefined {
+  if (existsSync(dir) && statSync(dir).isDirectory()) return undefined;
+  const shown = relative(process.cwd(), dir);
+  return `${setting} points to ${shown.startsWith('..') ? dir : shown || '.'}, which ${
+    existsSync(dir) ? 'is not a folder' : 'does not exist'
+  }; point it at a folder holding ${contentFolders.map((name) => `${name}/`).join(', ')}, or leave it unset to use ./content`;
+}
 
 /** Links are checked by buildSite; a schema only needs each one to be a name. */
 const anyRef = z.string().transform((id) => ({ id, collection: '' }));
@@ -34,7 +87,6 @@ export const collections = {
   recaps: { extension: '.yaml', inFolders: false, schema: recapSchema(refs), what: 'a recap' },
 } as const;
 export type Collection = keyof typeof collections;
-const collectionNames = contentFolders;
 
 /**
  * The components a body may use, by collection: what the routes pass to <Content components={…}>
@@ -44,9 +96,6 @@ export const bodyComponents: Record<string, Record<string, string[]>> = {
   talks: { Background: ['title'] },
   themes: {},
 };
-
-/** The longest slug, in UTF-8 bytes: it becomes a folder and a card file name, which hold at most 255. */
-export const maxSlugBytes = 200;
 
 /** A file that passed its own checks: the entry as a collection would hand it to buildSite. */
 export interface CheckedEntry {
@@ -59,9 +108,6 @@ export interface CheckedEntry {
 
 const problem = (file: string, line: number | undefined, message: string) =>
   `${file}${line ? `:${line}` : ''}: ${message}`;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
 
 /** Non-UTF-8 bytes, shown the way a reader's editor would: "R\xE9seau". */
 function showBytes(bytes: Uint8Array): string {
@@ -104,18 +150,18 @@ function checkPlace(
       problem(
         shown,
         undefined,
-        `the content folder holds only the folders ${collectionNames.join(', ')}; move this file into one of them, or out of the content folder`,
+        `the content folder holds only the folders ${contentFolders.join(', ')}; move this file into one of them, or out of the content folder`,
       ),
     );
     return undefined;
   }
   if (!(folder in collections)) {
-    const guess = nearest(folder, collectionNames);
+    const guess = nearest(folder, contentFolders);
     problems.push(
       problem(
         shown,
         undefined,
-        `"${folder}" is not a content folder${guess ? `; did you mean "${guess}"?` : ''} (the folders are ${collectionNames.join(', ')})`,
+        `"${folder}" is not a content folder${guess ? `; did you mean "${guess}"?` : ''} (the folders are ${contentFolders.join(', ')})`,
       ),
     );
     return undefined;
@@ -405,54 +451,4 @@ export function checkFile(file: ContentFile, shown: string): { problems: string[
     problems,
     entry: { collection, id, filePath: shown, body: source.body, data: parsed.data as Record<string, unknown> },
   };
-}
-
-export interface CheckOptions {
-  /** How file names are shown in messages: the content folder as the writer named it, e.g. "content". */
-  shownDir: string;
-  /** Keep drafts (npm run dev); a production build leaves them out, and refuses published pages that list them. */
-  includeDrafts: boolean;
-}
-
-/**
- * Every problem with a content folder, each a line naming the file. Files are checked one by one first; the links
- * between them (buildSite) only once every file reads, so one broken file does not show as many broken links.
- */
-export function checkContent(files: ContentFile[], options: CheckOptions): string[] {
-  const problems: string[] = [];
-  const entries: CheckedEntry[] = [];
-  for (const file of files) {
-    const shown = `${options.shownDir}/${file.path}`;
-    const result = checkFile(file, shown);
-    problems.push(...result.problems);
-    if (result.entry) entries.push(result.entry);
-  }
-  for (const name of collectionNames) {
-    if (name !== 'projects' && !files.some((file) => file.path.startsWith(`${name}/`))) {
-      problems.push(
-        `${options.shownDir}/${name}/: there is no ${collections[name].what.replace(/^an? /, '')} here; the site needs at least one (npm run new -- ${name.replace(/s$/, '')} … writes one)`,
-      );
-    }
-  }
-  if (problems.length) return problems;
-  const raw = Object.fromEntries(collectionNames.map((name) => [name, [] as CheckedEntry[]])) as Record<
-    Collection,
-    CheckedEntry[]
-  >;
-  for (const entry of entries) raw[entry.collection].push(entry);
-  try {
-    buildSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
-
-/** Checks the content folder on disk: every problem, or none. */
-export function checkContentFolder(dir: string, options: Omit<CheckOptions, 'shownDir'>): string[] {
-  const missing = missingContentFolder(dir);
-  if (missing) return [missing];
-  const shown = relative(process.cwd(), dir);
-  return checkContent(readContentFolder(dir), { ...options, shownDir: shown.startsWith('..') ? dir : shown || '.' });
 }

@@ -1,57 +1,67 @@
 /**
- * Reading the content folder from disk, for the content checks, the dev server and the scaffolder. Imports
- * carry their extensions so that scripts run by plain Node can use it.
+ * The whole content folder checked at once: every file by itself (content-checks.ts), then, once every file
+ * reads, the links between them (buildSite), so one broken file does not show as many broken links. The build
+ * and the dev server run this.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
+import {
+  collections,
+  contentFolders,
+  checkFile,
+  missingContentFolder,
+  readContentFolder,
+  type CheckedEntry,
+  type Collection,
+  type ContentFile,
+} from './content-checks';
+import { buildSite, ContentError, type RawContent } from './site';
 
-/** The folders of the content folder, one per collection (content.config.ts). */
-export const contentFolders = ['talks', 'themes', 'events', 'projects', 'recaps'] as const;
-
-/** One file of the content folder: its path under it ("talks/eu-2021/x.mdx"), and its bytes. */
-export interface ContentFile {
-  path: string;
-  bytes: Uint8Array;
-  /** Set when the file's name (or a folder's) is not valid UTF-8: the raw bytes of its path. */
-  rawPath?: Uint8Array;
+export interface CheckOptions {
+  /** How file names are shown in messages: the content folder as the writer named it, e.g. "content". */
+  shownDir: string;
+  /** Keep drafts (npm run dev); a production build leaves them out, and refuses published pages that list them. */
+  includeDrafts: boolean;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
 
 /**
- * Every file under a content folder, with its bytes. Names that are not UTF-8 are kept as bytes, so they can be
- * named in a message instead of being dropped; hidden files (an editor's .swp, .DS_Store) are left out.
+ * Every problem with a content folder, each a line naming the file. Files are checked one by one first; the links
+ * between them (buildSite) only once every file reads, so one broken file does not show as many broken links.
  */
-export function readContentFolder(dir: string): ContentFile[] {
-  const files: ContentFile[] = [];
-  const slash = Buffer.from('/');
-  const walk = (folder: Buffer, prefix: Buffer[]) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })) {
-      const name = entry.name as unknown as Buffer;
-      if (name[0] === 0x2e) continue; // a hidden file: "."
-      const full = Buffer.concat([folder, slash, name]);
-      const parts = [...prefix, name];
-      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory())) {
-        walk(full, parts);
-        continue;
-      }
-      const rawPath = Buffer.concat(parts.flatMap((part, i) => (i ? [slash, part] : [part])));
-      try {
-        files.push({ path: utf8.decode(rawPath), bytes: readFileSync(full) });
-      } catch {
-        files.push({ path: lenient.decode(rawPath), bytes: new Uint8Array(), rawPath });
-      }
+export function checkContent(files: ContentFile[], options: CheckOptions): string[] {
+  const problems: string[] = [];
+  const entries: CheckedEntry[] = [];
+  for (const file of files) {
+    const shown = `${options.shownDir}/${file.path}`;
+    const result = checkFile(file, shown);
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
+  }
+  for (const name of contentFolders) {
+    if (name !== 'projects' && !files.some((file) => file.path.startsWith(`${name}/`))) {
+      problems.push(
+        `${options.shownDir}/${name}/: there is no ${collections[name].what.replace(/^an? /, '')} here; the site needs at least one (npm run new -- ${name.replace(/s$/, '')} … writes one)`,
+      );
     }
-  };
-  walk(Buffer.from(dir), []);
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  if (problems.length) return problems;
+  const raw = Object.fromEntries(contentFolders.map((name) => [name, [] as CheckedEntry[]])) as Record<
+    Collection,
+    CheckedEntry[]
+  >;
+  for (const entry of entries) raw[entry.collection].push(entry);
+  try {
+    buildSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  return [];
 }
 
-/** Why a content folder cannot be read at all, naming the setting that points to it; undefined when it can. */
-export function missingContentFolder(dir: string, setting = 'KCR_CONTENT_DIR'): string | undefined {
-  if (existsSync(dir) && statSync(dir).isDirectory()) return undefined;
-  return `${setting} points to ${relative(process.cwd(), dir) || dir}, which ${
-    existsSync(dir) ? 'is not a folder' : 'does not exist'
-  }; point it at a folder holding ${contentFolders.join(', ')}/, or leave it unset to use ./content`;
+/** Checks the content folder on disk: every problem, or none. */
+export function checkContentFolder(dir: string, options: Omit<CheckOptions, 'shownDir'>): string[] {
+  const missing = missingContentFolder(dir);
+  if (missing) return [missing];
+  const shown = relative(process.cwd(), dir);
+  return checkContent(readContentFolder(dir), { ...options, shownDir: shown.startsWith('..') ? dir : shown || '.' });
 }

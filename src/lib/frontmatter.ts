@@ -10,7 +10,7 @@
  */
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from './dates.ts';
 
 /** A problem with how a file is written, before its fields are looked at. `line` is 1-based, in the file. */
 export interface SourceProblem {

@@ -234,7 +234,8 @@ export function buildSite(raw: RawContent, options: BuildOptions): Site {
     for (const recap of talk.recaps) recap.talks.push(talk);
   }
   for (const theme of themes.values()) {
-    if (theme.talks.length === 0) {
+    // A draft theme has no talks while it is written.
+    if (theme.talks.length === 0 && !theme.draft) {
       problems.push(
         `${theme.file}: no talk lists this theme; add "${theme.id}" to the "themes" of at least one talk, or delete the theme`,
       );

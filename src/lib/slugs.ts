@@ -12,3 +12,6 @@ export function slugify(text: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** The longest slug, in UTF-8 bytes: it becomes a folder and a card's file name, which hold at most 255. */
+export const maxSlugBytes = 200;

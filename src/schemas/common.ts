@@ -1,19 +1,19 @@
 import { z } from 'astro/zod';
-import { calendarProblem } from '../lib/dates';
-import { slugify } from '../lib/slugs';
+import { calendarProblem } from '../lib/dates.ts';
+import { slugify } from '../lib/slugs.ts';
 
 /**
  * A URL path segment as the site makes them from titles: lower-case words joined by single hyphens, in any
  * script, in one Unicode form (NFC). A slug is valid exactly when slugify() leaves it as it is.
  */
-export const slugSchema = z.string().refine(
-  (slug) => slug !== '' && slugify(slug) === slug,
-  (issue) => ({
-    message: `a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise"${
-      typeof issue.input === 'string' && slugify(issue.input) ? ` (this one would be "${slugify(issue.input)}")` : ''
-    }`,
-  }),
-);
+export const slugSchema = z.string().refine((slug) => slug !== '' && slugify(slug) === slug, {
+  error: (issue) => {
+    const suggestion = typeof issue.input === 'string' ? slugify(issue.input) : '';
+    return `a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise"${
+      suggestion ? ` (this one would be "${suggestion}")` : ''
+    }`;
+  },
+});
 
 /**
  * A date as precise as the recaps give it: YYYY-MM-DD, or YYYY-MM when the day is
@@ -27,10 +27,9 @@ export const partialDateSchema = z.preprocess(
       /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
       'a date written YYYY-MM-DD, or YYYY-MM when the recaps do not give the day',
     )
-    .refine(
-      (date) => date.length === 7 || !calendarProblem(date),
-      (issue) => ({ message: `a day in the calendar: ${calendarProblem(String(issue.input))}` }),
-    ),
+    .refine((date) => date.length === 7 || !calendarProblem(date), {
+      error: (issue) => `a day in the calendar: ${calendarProblem(String(issue.input))}`,
+    }),
 );
 
 /** One line of text: no line breaks, no leading or trailing space. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, partialDateSchema } from './common';
+import { lineSchema, partialDateSchema } from './common.ts';
 
 /** An event held alongside the main conference. */
 export const colocatedEventSchema = z.strictObject({

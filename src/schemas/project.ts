@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema } from './common';
+import { lineSchema } from './common.ts';
 import type { References } from './references';
 
 /** content/projects/<id>.yaml: a tool or CNCF project that talks mention. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, partialDateSchema } from './common';
+import { lineSchema, partialDateSchema } from './common.ts';
 import type { References } from './references';
 
 /** content/recaps/<id>.yaml: an attendee's write-up that talk pages draw on. */

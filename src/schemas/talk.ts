@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, slugSchema } from './common';
+import { lineSchema, slugSchema } from './common.ts';
 import type { References } from './references';
 
 /** The kinds of session a KubeCon schedule has. */
@@ -33,7 +33,7 @@ const publishedSchema = z.object({
 });
 
 /** The fields a draft talk still lacks before it can be published (draft: false), with what each needs. */
-export function unpublishable(talk: { summary: string; recaps: unknown[] }): { field: string; message: string }[] {
+export function talkGaps(talk: { summary: string; recaps: unknown[] }): { field: string; message: string }[] {
   const result = publishedSchema.safeParse({ summary: talk.summary, recaps: talk.recaps });
   return result.success
     ? []
@@ -84,7 +84,6 @@ export function talkSchema(refs: References) {
     })
     .superRefine((talk, context) => {
       if (talk.draft) return;
-      for (const { field, message } of unpublishable(talk))
-        context.addIssue({ code: 'custom', path: [field], message });
+      for (const { field, message } of talkGaps(talk)) context.addIssue({ code: 'custom', path: [field], message });
     });
 }
