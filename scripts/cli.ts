@@ -79,7 +79,7 @@ export function parseCommand<O extends Record<string, OptionSpec>>(
     allowPositionals: true,
     tokens: true,
   });
-  const more = `(${spec.name} -- --help lists what it takes)`;
+  const more = `(${spec.name}${spec.name.startsWith('npm run') ? ' --' : ''} --help lists what it takes)`;
   const values: Record<string, unknown> = {};
   const positionals: string[] = [];
   let help = false;
@@ -152,7 +152,8 @@ export async function runCommand<O extends Record<string, OptionSpec>>(
 
 /** The built site a script reads, or a Refusal saying how to make one. */
 export function requireBuiltSite(name: string, dist: string): string {
-  const shown = relative(process.cwd(), dist) || dist;
+  const relativePath = relative(process.cwd(), dist);
+  const shown = relativePath.startsWith('..') ? dist : relativePath || '.';
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Refusal(
       `${name}: there is no built site in ${shown}/ (${existsSync(dist) ? 'it has no index.html' : 'it does not exist'}); run npm run build first`,

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { requireBuiltSite, runCommand, type CommandSpec, type OptionSpec } from './cli.ts';
 
 export const listFile = join(import.meta.dirname, '..', 'tests', 'published-urls.txt');
 
@@ -60,8 +61,18 @@ export function recordPages(pages: BuiltPage[], file = listFile) {
   return all.size;
 }
 
+export const command = {
+  name: 'npm run urls:record',
+  summary: `Adds every page of the last build (KCR_OUT_DIR, default dist/) to ${relative(process.cwd(), listFile)}; nothing is ever removed.`,
+  usage: [''],
+  options: {},
+} satisfies CommandSpec<Record<string, OptionSpec>>;
+
 if (import.meta.main) {
-  const dist = process.env.KCR_OUT_DIR ?? join(import.meta.dirname, '..', 'dist');
-  const count = recordPages(builtPages(dist));
-  console.log(`${relative(process.cwd(), listFile)}: ${count} published URLs`);
+  await runCommand(command, () => {
+    const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? join(import.meta.dirname, '..', 'dist'));
+    const before = readList().length;
+    const count = recordPages(builtPages(dist));
+    console.log(`${relative(process.cwd(), listFile)}: ${count} published URLs (${count - before} new)`);
+  });
 }

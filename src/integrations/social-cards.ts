@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { cardSize, type CardData, type CardEntry } from '../lib/cards';
+import { reportFigures } from './build-report';
 import { drawCard } from './card-drawing';
 
 /** Bump when the card's look changes, so cached cards are redrawn. */
@@ -132,9 +133,9 @@ export default function socialCards(): AstroIntegration {
           const toDraw = (await Promise.all(list.map(({ card }) => exists(cacheFile(card))))).filter((c) => !c).length;
           await Promise.all(list.map(async ({ path, card }) => place(await drawn(drawing, card), join(out, path))));
           await rm(listFile);
-          logger.info(
-            `${list.length} cards in ${Math.round(performance.now() - started)} ms after the pages (${toDraw} still to draw then)`,
-          );
+          const cardsPlacedMs = Math.round(performance.now() - started);
+          logger.info(`${list.length} cards in ${cardsPlacedMs} ms after the pages (${toDraw} still to draw then)`);
+          await reportFigures({ cards: list.length, cardsPlacedMs, cardsDrawnAfterPages: toDraw });
         } catch (error) {
           // Nothing half-built is left looking finished.
           await rm(out, { recursive: true, force: true });
