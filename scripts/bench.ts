@@ -18,8 +18,6 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readMdx } from '../src/lib/frontmatter.ts';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
 import { runCommand, UsageError, type CommandSpec, type OptionSpec } from './cli.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -132,7 +130,8 @@ function realTalks(talksDir: string) {
     affiliations: [...affiliations].sort(),
   };
 }
-const corpus = realTalks(join(root, 'content', 'talks'));
+/** Read by main(), before the first synthetic talk is made. */
+let corpus: ReturnType<typeof realTalks>;
 /** The speaker of synthetic talk `i`: with more first than last names, the pairs repeat only after thousands of talks. */
 const speakerName = (i: number) =>
   `${corpus.firstNames[i % corpus.firstNames.length]} ${corpus.lastNames[(i * 7) % corpus.lastNames.length]}`;
@@ -323,6 +322,15 @@ const { Content } = await render(Astro.props.entry);
 
 // ---------- measuring ----------
 
+/** The browser and the static server, loaded when a search is measured (the driver takes a second to load). */
+async function browserTools() {
+  const [{ launchBrowser }, { serve }] = await Promise.all([
+    import('../tests/helpers/browser.ts'),
+    import('../tests/helpers/server.ts'),
+  ]);
+  return { launchBrowser, serve };
+}
+
 interface BuildRun {
   seconds: number;
   maxRssMb: number;
@@ -393,6 +401,7 @@ function pageWeight(dist: string, path: string) {
  * the last key, which is when a typing reader has asked).
  */
 async function searchCost(dist: string, queries: string[]) {
+  const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist);
   const browser = await launchBrowser();
   const results: { query: string; kb: number; pastedMs: number; typedMs: number }[] = [];
@@ -471,6 +480,7 @@ async function searchCost(dist: string, queries: string[]) {
  * that data (no drawing), with the same options the header search uses.
  */
 async function searchFloor(dist: string, queries: string[]) {
+  const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist);
   const browser = await launchBrowser();
   const results: { query: string; kb: number; ms: number; found: number }[] = [];
@@ -522,6 +532,7 @@ const say = (line = '') => {
 
 async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
   const sizes = benchSizes(values.n);
+  corpus = realTalks(join(root, 'content', 'talks'));
   say(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );

@@ -21,11 +21,11 @@ export interface CommandSpec<Options extends Record<string, OptionSpec>> {
   name: string;
   summary: string;
   /** Usage lines after the name, e.g. "-- talk --event <id> --title <title>". */
-  usage: string[];
+  usage: readonly string[];
   options: Options;
   /** What positional arguments it takes, for the usage text; none are accepted when absent. */
-  positionals?: { name: string; help: string }[];
-  examples?: string[];
+  positionals?: readonly { name: string; help: string }[];
+  examples?: readonly string[];
 }
 
 type Values<Options extends Record<string, OptionSpec>> = {

@@ -5,13 +5,7 @@
  *
  *   npm run build && npm run lighthouse
  */
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath, pageTypes } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
 import { requireBuiltSite, runCommand, type CommandSpec, type OptionSpec } from './cli.ts';
-
-const pages = pageTypes;
 
 export const command = {
   name: 'npm run lighthouse',
@@ -23,6 +17,14 @@ export const command = {
 
 async function main() {
   const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? 'dist');
+  // Loaded only once there is a site to audit: Lighthouse takes seconds to load.
+  const [chromeLauncher, { default: lighthouse }, { chromiumFlags, chromiumPath, pageTypes: pages }, { serve }] =
+    await Promise.all([
+      import('chrome-launcher'),
+      import('lighthouse'),
+      import('../tests/helpers/browser.ts'),
+      import('../tests/helpers/server.ts'),
+    ]);
   const server = await serve(dist);
   const chrome = await chromeLauncher.launch({
     chromePath: await chromiumPath(),

@@ -5,8 +5,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
 import { requireBuiltSite, runCommand, type CommandSpec, type OptionSpec } from './cli.ts';
 
 export const command = {
@@ -26,6 +24,10 @@ async function main({ values, positionals }: { values: { full?: boolean }; posit
   const paths = pathsArg.length ? pathsArg : ['/'];
   const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? 'dist');
   const full = values.full || process.env.FULL === '1';
+  const [{ launchBrowser }, { serve }] = await Promise.all([
+    import('../tests/helpers/browser.ts'),
+    import('../tests/helpers/server.ts'),
+  ]);
   await mkdir(outDir, { recursive: true });
   const server = await serve(dist);
   const browser = await launchBrowser();

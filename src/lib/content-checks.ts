@@ -274,8 +274,13 @@ function schemaProblems(
       );
     }
   }
+  const reported = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') continue;
+    // One problem per field: the first thing wrong with it.
+    const key = issue.path.join('.');
+    if (reported.has(key)) continue;
+    reported.add(key);
     const top = String(issue.path[0] ?? '');
     const line = fieldLines.get(top);
     const value = valueAt(data, issue.path);

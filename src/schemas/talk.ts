@@ -19,9 +19,12 @@ export const speakerSchema = z
   })
   .refine((speaker) => speaker.name || speaker.affiliation, 'a speaker needs a name, an affiliation, or both');
 
-const summarySchema = lineSchema
+const summarySchema = z
+  .string()
+  .trim()
   .min(40, 'a summary of at least 40 characters')
-  .max(280, 'a summary of at most 280 characters: one sentence');
+  .max(280, 'a summary of at most 280 characters: one sentence')
+  .regex(/^[^\n]*$/, 'a single line of text');
 
 /**
  * What a talk needs before it is published; a draft may leave these empty while it is written, and its page in
