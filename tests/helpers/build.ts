@@ -12,6 +12,8 @@ const leaked = /^(VITE|VITEST|TEST|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/;
 
 export interface BuildResult {
   ok: boolean;
+  /** The exit code. */
+  status: number | null;
   output: string;
 }
 
@@ -27,7 +29,7 @@ export function buildSite(env: Record<string, string>): BuildResult {
   });
   // Astro colours its log lines even without a terminal; strip the escapes so messages can be matched.
   const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { ok: run.status === 0, output };
+  return { ok: run.status === 0, status: run.status, output };
 }
 
 async function freePort(): Promise<number> {
