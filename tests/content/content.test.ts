@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDir, contentFiles, root } from '../helpers/site';
+import { contentDir, contentFiles, readBody, root } from '../helpers/site';
 
 const talks = contentFiles('talks', { drafts: true });
 const themes = contentFiles('themes', { drafts: true });
 const projects = contentFiles('projects');
 const recaps = contentFiles('recaps');
 const attribution = new Map(recaps.map((recap) => [recap.id, String(recap.data.attribution)]));
-const bodyOf = (file: string) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const bodyOf = readBody;
 const headings = (body: string, level: number) =>
   [...body.matchAll(new RegExp(`^${'#'.repeat(level)} (.+)$`, 'gm'))].map((match) => match[1]!.trim());
 const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);

@@ -2,7 +2,7 @@
  * Every script in scripts/ answers --help, refuses a mistaken option in one line naming the option it
  * probably meant (exit 2), and refuses to run without what it reads, in one line (exit 1); never a stack trace.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +13,21 @@ import { root } from '../helpers/site';
 const empty = mkdtempSync(join(tmpdir(), 'kcr-empty-dist-'));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
+/** Runs a script as npm would, without a terminal; the runs of a file go side by side. */
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', script), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'scripts', script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** One line, and nothing that looks like a stack trace. */
@@ -32,9 +38,9 @@ const oneLine = (text: string) => {
 
 const scripts = ['new.ts', 'bench.ts', 'published-urls.ts', 'lighthouse.ts', 'screenshot.ts'];
 
-describe('every script', () => {
-  it.each(scripts)('%s prints its usage for --help', (script) => {
-    const result = run(script, ['--help']);
+describe.concurrent('every script', () => {
+  it.each(scripts)('%s prints its usage for --help', async (script) => {
+    const result = await run(script, ['--help']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/\nUsage:\n/);
     expect(result.stdout).toContain('--help');
@@ -46,20 +52,20 @@ describe('every script', () => {
     ['published-urls.ts', ['--dry-run'], 'there is no option --dry-run'],
     ['lighthouse.ts', ['--page', 'talk'], 'there is no option --page'],
     ['screenshot.ts', ['--ful'], 'there is no option --ful; did you mean --full?'],
-  ])('%s refuses an unknown option, naming the nearest', (script, args, message) => {
-    const result = run(script, args);
+  ])('%s refuses an unknown option, naming the nearest', async (script, args, message) => {
+    const result = await run(script, args);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
     oneLine(result.stderr);
   });
 });
 
-describe('npm run bench', () => {
+describe.concurrent('npm run bench', () => {
   it.each([['--n', 'abc'], ['--n=-5'], ['--n', '-5'], ['--n', '500,x']])(
     'refuses %s before running any build',
-    (...args) => {
+    async (...args) => {
       const started = performance.now();
-      const result = run('bench.ts', args);
+      const result = await run('bench.ts', args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/--n must be a whole number of talks from 10 to 50000, got "/);
       oneLine(result.stderr);
@@ -68,14 +74,14 @@ describe('npm run bench', () => {
   );
 });
 
-describe('scripts that read the last build', () => {
+describe.concurrent('scripts that read the last build', () => {
   it.each([
     ['published-urls.ts', 'npm run urls:record'],
     ['lighthouse.ts', 'npm run lighthouse'],
     ['screenshot.ts', 'node scripts/screenshot.ts'],
-  ])('%s refuses an empty or missing output folder', (script, name) => {
+  ])('%s refuses an empty or missing output folder', async (script, name) => {
     for (const dist of [empty, join(empty, 'missing')]) {
-      const result = run(script, [], { KCR_OUT_DIR: dist });
+      const result = await run(script, [], { KCR_OUT_DIR: dist });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`${name}: there is no built site in ${dist}/`);
       expect(result.stderr).toContain('run npm run build first');
