@@ -4,16 +4,18 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
+import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import atomicOutput, { stagingDir } from './src/integrations/atomic-output.ts';
-import socialCards from './src/integrations/social-cards.ts';
+import socialCards from './src/integrations/social-cards/index.ts';
+import hosting from './src/integrations/hosting.ts';
+import { contentSecurityPolicy } from './src/lib/hosting.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const { site, base, outDir, cacheDir, contentDir } = siteConfig(process.env);
+const { site, base, outDir, cacheDir, contentDir, cardCacheDir } = siteConfig(process.env);
 
 export default defineConfig({
   site,
@@ -32,30 +34,15 @@ export default defineConfig({
     mdx({ optimize: true }),
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
-    socialCards(),
+    socialCards({ cacheDir: cardCacheDir }),
     pagefind(),
+    // After Pagefind: headers, redirects and compressed copies cover the index too.
+    hosting(),
     // Last: the finished build replaces the output folder only once everything above has written into it.
     atomicOutput(),
   ],
-  security: {
-    // A Content-Security-Policy <meta> on every page: scripts only from this site
-    // or hashed by Astro (no 'unsafe-inline' scripts), and no other origin at all.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs as WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Shiki colours code with style attributes, which hashes cannot cover.
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-    },
-  },
+  // The Content-Security-Policy <meta> on every page; servers send the same policy as a header (src/lib/hosting.ts).
+  security: { csp: contentSecurityPolicy },
   vite: {
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
     server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**', '**/.dist.*/**'] } },
@@ -70,7 +57,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()],
+      hastPlugins: markdownPlugins(base),
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

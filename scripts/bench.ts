@@ -325,8 +325,8 @@ const { Content } = await render(Astro.props.entry);
 /** The browser and the static server, loaded when a search is measured (the driver takes a second to load). */
 async function browserTools() {
   const [{ launchBrowser }, { serve }] = await Promise.all([
-    import('../tests/helpers/browser.ts'),
-    import('../tests/helpers/server.ts'),
+    import('./shared/browser.ts'),
+    import('./shared/server.ts'),
   ]);
   return { launchBrowser, serve };
 }

@@ -18,12 +18,12 @@ export const command = {
 async function main() {
   const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? 'dist');
   // Loaded only once there is a site to audit: Lighthouse takes seconds to load.
-  const [chromeLauncher, { default: lighthouse }, { chromiumFlags, chromiumPath, pageTypes: pages }, { serve }] =
+  const [chromeLauncher, { default: lighthouse }, { chromiumFlags, chromiumPath, samplePages: pages }, { serve }] =
     await Promise.all([
       import('chrome-launcher'),
       import('lighthouse'),
-      import('../tests/helpers/browser.ts'),
-      import('../tests/helpers/server.ts'),
+      import('./shared/browser.ts'),
+      import('./shared/server.ts'),
     ]);
   const server = await serve(dist);
   const chrome = await chromeLauncher.launch({

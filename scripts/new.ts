@@ -16,13 +16,14 @@ import { maxSlugBytes, slugify } from '../src/lib/slugs.ts';
 import { nearest } from '../src/lib/suggest.ts';
 import { eventSchema } from '../src/schemas/event.ts';
 import { projectSchema } from '../src/schemas/project.ts';
+import { noteSchema } from '../src/schemas/note.ts';
 import { recapSchema } from '../src/schemas/recap.ts';
 import type { References } from '../src/schemas/references.ts';
 import { maxTitleLength, talkSchema } from '../src/schemas/talk.ts';
 import { themeSchema } from '../src/schemas/theme.ts';
 import { Refusal, runCommand, UsageError, type CommandSpec, type OptionSpec } from './cli.ts';
 
-const kinds = ['talk', 'theme', 'event', 'project', 'recap'] as const;
+const kinds = ['talk', 'theme', 'event', 'project', 'recap', 'note'] as const;
 type Kind = (typeof kinds)[number];
 const required: Record<Kind, string[]> = {
   talk: ['event', 'title', 'themes'],
@@ -30,6 +31,7 @@ const required: Record<Kind, string[]> = {
   event: ['id', 'name'],
   project: ['name'],
   recap: ['event', 'title'],
+  note: ['recap', 'talk'],
 };
 
 export const command = {
@@ -41,6 +43,7 @@ export const command = {
     '-- event --id <id> --name <name>',
     '-- project --name <name>',
     '-- recap --event <event> --title <title>',
+    '-- note --recap <recap> --talk <talk>',
   ],
   positionals: [{ name: 'kind', help: kinds.join(', ') }],
   options: {
@@ -49,6 +52,8 @@ export const command = {
     themes: { type: 'string', value: 'ids', help: 'one to three themes, comma-separated (talk)' },
     id: { type: 'string', value: 'id', help: 'the event’s id, e.g. eu-2024 (event)' },
     name: { type: 'string', value: 'name', help: 'the name (event, project)' },
+    recap: { type: 'string', value: 'recap', help: 'the recap, a folder name in content/recaps/ (note)' },
+    talk: { type: 'string', value: 'talk', help: 'the talk, its slug or its path under content/talks/ (note)' },
   },
   examples: [
     'npm run new -- talk --event eu-2024 --title "How We Run Karpenter" --themes autoscaling-resources',
@@ -68,12 +73,21 @@ const schemas = {
   event: eventSchema,
   project: projectSchema(refs),
   recap: recapSchema(refs),
+  note: noteSchema(refs),
 };
 
 interface Existing {
   events: string[];
   themes: string[];
-  talks: { file: string; slug: string; title: string; event: string }[];
+  talks: { id: string; file: string; slug: string; title: string; event: string }[];
+  /** Recap folders that have an index.mdx, with their event and the talk each of their notes is about. */
+  recaps: { id: string; event: string; notes: { file: string; talk: string }[] }[];
+}
+
+/** A file's fields, read as the build reads them; none when it cannot be read. */
+function fieldsOf(file: string): Record<string, unknown> {
+  const source = readSource(file, readFileSync(file, 'utf8'));
+  return source.ok ? source.data : {};
 }
 
 function names(dir: string, extension: string): string[] {
@@ -91,16 +105,33 @@ function existing(contentDir: string): Existing {
     ? readdirSync(talksDir, { recursive: true, encoding: 'utf8' })
         .filter((file) => file.endsWith('.mdx'))
         .map((file) => {
-          const source = readSource(file, readFileSync(join(talksDir, file), 'utf8'));
-          const data = source.ok ? source.data : {};
+          const data = fieldsOf(join(talksDir, file));
           const title = String(data.title ?? '');
-          return { file, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
+          const id = file
+            .replace(/\.mdx$/, '')
+            .split('\\')
+            .join('/');
+          return { id, file, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
         })
     : [];
+  const recapsDir = join(contentDir, 'recaps');
+  const recaps = (existsSync(recapsDir) ? readdirSync(recapsDir) : [])
+    .filter((id) => !id.startsWith('.') && existsSync(join(recapsDir, id, 'index.mdx')))
+    .map((id) => ({
+      id,
+      event: String(fieldsOf(join(recapsDir, id, 'index.mdx')).event ?? ''),
+      notes: names(join(recapsDir, id), '.mdx')
+        .filter((name) => name !== 'index')
+        .map((name) => ({
+          file: relative(process.cwd(), join(recapsDir, id, `${name}.mdx`)),
+          talk: String(fieldsOf(join(recapsDir, id, `${name}.mdx`)).talk ?? ''),
+        })),
+    }));
   return {
     events: names(join(contentDir, 'events'), '.yaml'),
     themes: names(join(contentDir, 'themes'), '.mdx'),
     talks,
+    recaps,
   };
 }
 
@@ -158,7 +189,7 @@ export function scaffold(
   kind: Kind,
   values: Record<string, string>,
   contentDir: string,
-): { path: string; text: string; url?: string } {
+): { path: string; text: string; url?: string; next?: string } {
   for (const key of required[kind]) {
     if (!values[key]?.trim()) {
       throw new ScaffoldError(`--${key} is empty: give the ${kind} a ${key}, e.g. --${key} "…"`);
@@ -221,8 +252,8 @@ ${fields('talk', [
   ['format', 'talk'],
   ['themes', `[${themes.join(', ')}]`],
   ['projects', '[]', { hint: 'Add a project with: npm run new -- project --name "…"' }],
-  ['recaps', '[]'],
   ['summary', '""'],
+  ['comparison', '|\n  …', { commented: true }],
   ['redirectFrom', '[]', { hint: `This talk will be served at /talks/${slug}/.` }],
   ['draft', 'true', { hint: 'Set it to false once every field is filled in.' }],
 ])}
@@ -240,14 +271,53 @@ What was presented, from the recaps' facts, in your own words. Put general backg
 ## Tools and projects
 
 - [Project name](/projects/project-id/): the role it played in this talk.
-
-## What the recaps said
-
-### Attribution name of the recap (see "attribution" in content/recaps/)
-
-What that writer saw, liked, recommended or doubted.
 `;
-    return { path, text, url: `/talks/${slug}/` };
+    return {
+      path,
+      text,
+      url: `/talks/${slug}/`,
+      next: `Each recap that covered it gets a note: npm run new -- note --recap <recap> --talk ${slug}`,
+    };
+  }
+
+  if (kind === 'note') {
+    const recapIds = known.recaps.map((candidate) => candidate.id);
+    const recap = known.recaps.find((candidate) => candidate.id === values.recap!.trim());
+    if (!recap) {
+      const guess = nearest(values.recap!.trim(), recapIds);
+      throw new ScaffoldError(
+        `There is no recap "${values.recap}"${guess ? ` (did you mean "${guess}"?)` : ''}. Known recaps: ${recapIds.join(', ') || 'none'}. Add yours first: npm run new -- recap --event … --title "…"`,
+      );
+    }
+    const wanted = values.talk!.trim().replace(/\.mdx$/, '');
+    const talk = known.talks.find((candidate) => candidate.slug === wanted || candidate.id === wanted);
+    if (!talk) {
+      throw new ScaffoldError(
+        `There is no talk "${wanted}" (give its slug, as in /talks/<slug>/, or its path under content/talks/). Add it first: npm run new -- talk --event ${recap.event} --title "…" --themes …`,
+      );
+    }
+    if (talk.event !== recap.event) {
+      throw new ScaffoldError(
+        `"${talk.id}" was given at ${talk.event}, but recap "${recap.id}" reports on ${recap.event}; a recap's notes are on its own event's talks.`,
+      );
+    }
+    const other = recap.notes.find((note) => note.talk === talk.id);
+    if (other) throw new ScaffoldError(`${other.file} is already this recap's note on ${talk.id}; edit that file.`);
+    const path = join(contentDir, 'recaps', recap.id, `${talk.slug}.mdx`);
+    refuseExisting(path);
+    return {
+      path,
+      url: `/talks/${talk.slug}/`,
+      text: `---
+${fields('note', [
+  ['talk', talk.id],
+  ['verdict', '""', { commented: true }],
+  ['order', '1', { commented: true }],
+])}
+---
+`,
+      next: 'Write below the frontmatter what you saw, liked, recommended or doubted, in your own words; an empty note shows in npm run dev only.',
+    };
   }
 
   if (kind === 'theme') {
@@ -321,21 +391,27 @@ An opening paragraph that says what this theme is about across the talks.
 
   needEvent();
   const id = slugOf(title, 'title');
-  const path = join(contentDir, 'recaps', `${id}.yaml`);
+  const path = join(contentDir, 'recaps', id, 'index.mdx');
   refuseExisting(path);
   return {
     path,
     url: `/recaps/${id}/`,
-    text: `${fields('recap', [
-      ['title', quote(title)],
-      ['untitled', 'false'],
-      ['author', '""'],
-      ['attribution', '""'],
-      ['publisher', '""', { commented: true }],
-      ['published', '""', { commented: true }],
-      ['event', values.event!],
-      ['scope', '""'],
-    ])}\n`,
+    next: `Add a note for each talk you covered: npm run new -- note --recap ${id} --talk <talk-slug>`,
+    text: `---
+${fields('recap', [
+  ['title', quote(title)],
+  ['untitled', 'false'],
+  ['author', '""'],
+  ['attribution', '""'],
+  ['publisher', '""', { commented: true }],
+  ['published', '""', { commented: true }],
+  ['event', values.event!],
+  ['scope', '""'],
+])}
+---
+
+{/* Optional: an intro shown at the top of the recap's page (what you set out to do, what the event felt like). */}
+`,
   };
 }
 
@@ -370,8 +446,8 @@ async function main({ values, positionals }: { values: Record<string, string | u
       );
     }
     for (const key of missing) given[key] = (await rl!.question(`${chosen} ${key}: `)).trim();
-    const { path, text, url } = scaffold(chosen, given, contentDir);
-    if (chosen === 'talk' || chosen === 'theme') {
+    const { path, text, url, next } = scaffold(chosen, given, contentDir);
+    if (chosen === 'talk' || chosen === 'theme' || chosen === 'note') {
       // The draft must build as it is written; a problem here is the scaffolder's, not the writer's.
       const shown = relative(process.cwd(), path);
       const { problems } = checkFile(
@@ -388,6 +464,7 @@ async function main({ values, positionals }: { values: Record<string, string | u
         ? 'It is a draft: npm run dev shows it with what is still to fill in. Set draft: false to publish it.'
         : 'Fill in every field, then check it with: npm test',
     );
+    if (next) console.log(next);
   } finally {
     rl?.close();
   }

@@ -25,8 +25,8 @@ async function main({ values, positionals }: { values: { full?: boolean }; posit
   const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? 'dist');
   const full = values.full || process.env.FULL === '1';
   const [{ launchBrowser }, { serve }] = await Promise.all([
-    import('../tests/helpers/browser.ts'),
-    import('../tests/helpers/server.ts'),
+    import('./shared/browser.ts'),
+    import('./shared/server.ts'),
   ]);
   await mkdir(outDir, { recursive: true });
   const server = await serve(dist);

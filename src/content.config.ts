@@ -3,6 +3,7 @@ import { checkedGlob } from './integrations/content-checks';
 import { siteConfig } from './site.config';
 import { eventSchema } from './schemas/event';
 import { projectSchema } from './schemas/project';
+import { noteSchema } from './schemas/note';
 import { recapSchema } from './schemas/recap';
 import { talkSchema } from './schemas/talk';
 import { themeSchema } from './schemas/theme';
@@ -20,29 +21,41 @@ const refs: References = {
 
 /**
  * Ids are paths under the collection folder without the extension, never a frontmatter slug. checkedGlob is
- * Astro's glob() loader, which in `astro dev` leaves out a file the content checks refuse.
+ * Astro's glob() loader, which in `astro dev` keeps a file the content checks refuse from stopping the server.
  */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');
 
 export const collections = {
   talks: defineCollection({
-    loader: checkedGlob({ pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }, contentDir),
+    loader: checkedGlob(contentDir, { pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
     schema: talkSchema(refs),
   }),
   themes: defineCollection({
-    loader: checkedGlob({ pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }, contentDir),
+    loader: checkedGlob(contentDir, { pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
     schema: themeSchema(refs),
   }),
   events: defineCollection({
-    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }, contentDir),
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
     schema: eventSchema,
   }),
   projects: defineCollection({
-    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }, contentDir),
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
     schema: projectSchema(refs),
   }),
   recaps: defineCollection({
-    loader: checkedGlob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }, contentDir),
+    loader: checkedGlob(contentDir, {
+      pattern: '*/index.mdx',
+      base: `${contentDir}/recaps`,
+      generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, ''),
+    }),
     schema: recapSchema(refs),
+  }),
+  notes: defineCollection({
+    loader: checkedGlob(contentDir, {
+      pattern: ['*/*.mdx', '!*/index.mdx'],
+      base: `${contentDir}/recaps`,
+      generateId: pathId,
+    }),
+    schema: noteSchema(refs),
   }),
 };

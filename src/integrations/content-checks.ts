@@ -99,7 +99,7 @@ interface EntryType {
  * integration above shows the problems on every page until they are fixed. In a build the checks have
  * already refused any such file, so it is glob() itself.
  */
-export function checkedGlob(options: GlobOptions & { base: string }, contentDir: string): Loader {
+export function checkedGlob(contentDir: string, options: GlobOptions & { base: string }): Loader {
   const loader = glob(options);
   const root = resolve(contentDir);
   return {

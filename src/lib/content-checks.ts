@@ -1,7 +1,7 @@
 /**
  * Every check on the content folder, run before the build writes anything and by the dev server on every save:
  * where each file is and what it is called, how it is encoded, its frontmatter, its fields against the
- * collection's schema, markup a content file must not carry, and then the links between files (buildSite).
+ * collection's schema, markup a content file must not carry, and then the links between files (linkSite).
  * Each problem is one line naming the file, the line or field, what is wrong and what to do.
  *
  * The checks are pure functions of file names and bytes; readContentFolder() reads those from disk. The links
@@ -14,6 +14,7 @@ import { relative } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import { eventSchema } from '../schemas/event.ts';
 import { projectSchema } from '../schemas/project.ts';
+import { noteSchema } from '../schemas/note.ts';
 import { recapSchema } from '../schemas/recap.ts';
 import type { References } from '../schemas/references';
 import { talkSchema } from '../schemas/talk.ts';
@@ -74,17 +75,22 @@ export function missingContentFolder(dir: string, setting = 'KCR_CONTENT_DIR'): 
   }; point it at a folder holding ${contentFolders.map((name) => `${name}/`).join(', ')}, or leave it unset to use ./content`;
 }
 
-/** Links are checked by buildSite; a schema only needs each one to be a name. */
+/** Links are checked by linkSite; a schema only needs each one to be a name. */
 const anyRef = z.string().transform((id) => ({ id, collection: '' }));
 const refs: References = { event: anyRef, theme: anyRef, project: anyRef, recap: anyRef, talk: anyRef };
 
-/** The collections, as content.config.ts loads them: the extension each folder's files have, and the schema. */
+/**
+ * The collections, as content.config.ts loads them (a test holds the two together): the extension of each
+ * one's files and its schema. Talks may sit in folders (one per event); a recap is a folder holding its
+ * index.mdx and one note per talk; the others are files directly in their folder.
+ */
 export const collections = {
-  talks: { extension: '.mdx', inFolders: true, schema: talkSchema(refs), what: 'a talk' },
-  themes: { extension: '.mdx', inFolders: false, schema: themeSchema(refs), what: 'a theme' },
-  events: { extension: '.yaml', inFolders: false, schema: eventSchema, what: 'an event' },
-  projects: { extension: '.yaml', inFolders: false, schema: projectSchema(refs), what: 'a project' },
-  recaps: { extension: '.yaml', inFolders: false, schema: recapSchema(refs), what: 'a recap' },
+  talks: { extension: '.mdx', schema: talkSchema(refs), what: 'a talk' },
+  themes: { extension: '.mdx', schema: themeSchema(refs), what: 'a theme' },
+  events: { extension: '.yaml', schema: eventSchema, what: 'an event' },
+  projects: { extension: '.yaml', schema: projectSchema(refs), what: 'a project' },
+  recaps: { extension: '.mdx', schema: recapSchema(refs), what: 'a recap' },
+  notes: { extension: '.mdx', schema: noteSchema(refs), what: 'a note' },
 } as const;
 export type Collection = keyof typeof collections;
 
@@ -97,7 +103,7 @@ export const bodyComponents: Record<string, Record<string, string[]>> = {
   themes: {},
 };
 
-/** A file that passed its own checks: the entry as a collection would hand it to buildSite. */
+/** A file that passed its own checks: the entry as a collection would hand it to linkSite. */
 export interface CheckedEntry {
   collection: Collection;
   id: string;
@@ -155,7 +161,7 @@ function checkPlace(
     );
     return undefined;
   }
-  if (!(folder in collections)) {
+  if (!(contentFolders as readonly string[]).includes(folder)) {
     const guess = nearest(folder, contentFolders);
     problems.push(
       problem(
@@ -166,12 +172,25 @@ function checkPlace(
     );
     return undefined;
   }
-  const collection = folder as Collection;
-  const { extension, inFolders, what } = collections[collection];
   const name = parts.at(-1)!;
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const ext = dot > 0 ? name.slice(dot) : '';
+  if (folder === 'recaps' && parts.length !== 3) {
+    problems.push(
+      problem(
+        shown,
+        undefined,
+        parts.length === 2
+          ? `a recap is a folder: its index.mdx, and one .mdx note per talk it covered; move this file to recaps/${stem}/index.mdx`
+          : `a recap's folder holds its files directly, not in folders; move it to recaps/${parts[1]}/${name}`,
+      ),
+    );
+    return undefined;
+  }
+  const collection: Collection =
+    folder === 'recaps' ? (name === 'index.mdx' ? 'recaps' : 'notes') : (folder as Collection);
+  const { extension, what } = collections[collection];
   if (ext !== extension) {
     problems.push(
       problem(
@@ -182,7 +201,7 @@ function checkPlace(
     );
     return undefined;
   }
-  if (!inFolders && parts.length > 2) {
+  if (collection !== 'talks' && folder !== 'recaps' && parts.length > 2) {
     problems.push(
       problem(shown, undefined, `${folder}/ holds its files directly, not in folders; move it to ${folder}/${name}`),
     );
@@ -451,7 +470,10 @@ export function checkFile(file: ContentFile, shown: string): { problems: string[
     for (const { line, message } of bodyProblems(source.body, collection)) problems.push(problem(shown, line, message));
   }
   if (problems.length || !parsed.success) return { problems };
-  const id = file.path.slice(collection.length + 1).replace(/\.(mdx|yaml)$/, '');
+  const id =
+    collection === 'recaps'
+      ? file.path.split('/')[1]!
+      : file.path.slice(file.path.indexOf('/') + 1).replace(/\.(mdx|yaml)$/, '');
   return {
     problems,
     entry: { collection, id, filePath: shown, body: source.body, data: parsed.data as Record<string, unknown> },

@@ -1,6 +1,6 @@
 /**
  * The whole content folder checked at once: every file by itself (content-checks.ts), then, once every file
- * reads, the links between them (buildSite), so one broken file does not show as many broken links. The build
+ * reads, the links between them (linkSite), so one broken file does not show as many broken links. The build
  * and the dev server run this.
  */
 import { relative } from 'node:path';
@@ -14,7 +14,7 @@ import {
   type Collection,
   type ContentFile,
 } from './content-checks';
-import { buildSite, ContentError, type RawContent } from './site';
+import { ContentError, linkSite, type RawContent } from './site';
 
 export interface CheckOptions {
   /** How file names are shown in messages: the content folder as the writer named it, e.g. "content". */
@@ -25,7 +25,7 @@ export interface CheckOptions {
 
 /**
  * Every problem with a content folder, each a line naming the file. Files are checked one by one first; the links
- * between them (buildSite) only once every file reads, so one broken file does not show as many broken links.
+ * between them (linkSite) only once every file reads, so one broken file does not show as many broken links.
  */
 export function checkContent(files: ContentFile[], options: CheckOptions): string[] {
   const problems: string[] = [];
@@ -44,13 +44,13 @@ export function checkContent(files: ContentFile[], options: CheckOptions): strin
     }
   }
   if (problems.length) return problems;
-  const raw = Object.fromEntries(contentFolders.map((name) => [name, [] as CheckedEntry[]])) as Record<
+  const raw = Object.fromEntries(Object.keys(collections).map((name) => [name, [] as CheckedEntry[]])) as Record<
     Collection,
     CheckedEntry[]
   >;
   for (const entry of entries) raw[entry.collection].push(entry);
   try {
-    buildSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
+    linkSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
   } catch (error) {
     if (error instanceof ContentError) return error.problems;
     throw error;

@@ -1,8 +1,8 @@
 import { formatLabels, speakersLine } from './format';
-import type { Event, Project, Talk, Theme } from './model';
+import type { Event, Project, Recap, Talk, Theme } from './model';
 
 /** The kinds of page search finds, as results and the "type" filter name them. */
-export const pageTypes = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project' } as const;
+export const pageTypes = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project', recap: 'Recap' } as const;
 
 /** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
 export interface SearchData {
@@ -51,6 +51,14 @@ export function projectSearchData(project: Project): SearchData {
   return {
     filters: { type: [pageTypes.project], project: [project.name] },
     meta: { type: pageTypes.project },
-    sort: { date: project.talks[0]?.event.start ?? '' },
+    sort: { date: project.allTalks[0]?.event.start ?? '' },
+  };
+}
+
+export function recapSearchData(recap: Recap): SearchData {
+  return {
+    filters: { type: [pageTypes.recap], event: [recap.event.shortName] },
+    meta: { type: pageTypes.recap, event: recap.event.shortName },
+    sort: { date: recap.event.start },
   };
 }

@@ -27,17 +27,14 @@ const summarySchema = z
   .regex(/^[^\n]*$/, 'a single line of text');
 
 /**
- * What a talk needs before it is published; a draft may leave these empty while it is written, and its page in
- * `npm run dev` lists what is still missing.
+ * What a talk needs before it is published; a draft may leave it empty while it is written, and its page in
+ * `npm run dev` lists what is still missing. (That a recap has a note on it is checked with the notes.)
  */
-const publishedSchema = z.object({
-  summary: summarySchema,
-  recaps: z.array(z.unknown()).min(1, 'at least one recap: every talk page says where its facts come from'),
-});
+const publishedSchema = z.object({ summary: summarySchema });
 
 /** The fields a draft talk still lacks before it can be published (draft: false), with what each needs. */
-export function talkGaps(talk: { summary: string; recaps: unknown[] }): { field: string; message: string }[] {
-  const result = publishedSchema.safeParse({ summary: talk.summary, recaps: talk.recaps });
+export function talkGaps(talk: { summary: string }): { field: string; message: string }[] {
+  const result = publishedSchema.safeParse({ summary: talk.summary });
   return result.success
     ? []
     : result.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
@@ -69,15 +66,19 @@ export function talkSchema(refs: References) {
         .array(refs.project)
         .default([])
         .describe('Tools and projects the talk showed or discussed (file names in content/projects/).'),
-      recaps: z
-        .array(refs.recap)
-        .default([])
-        .describe('The attendee recaps that covered the talk (file names in content/recaps/).'),
       summary: z
         .string()
         .trim()
         .default('')
         .describe('One sentence in our words, shown on cards and as the meta description.'),
+      comparison: z
+        .string()
+        .trim()
+        .min(1, 'a few sentences comparing the notes')
+        .optional()
+        .describe(
+          '"Where they agree and differ": how the recaps’ notes on this talk compare, in Markdown paragraphs. Required once two or more recaps have a note on the talk, refused while only one has.',
+        ),
       slug: slugSchema.optional().describe('The URL slug when it should not be derived from the title.'),
       redirectFrom: z
         .array(slugSchema)

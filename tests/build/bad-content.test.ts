@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
-import { scratchRoot, talkFile, validContent } from '../helpers/scratch';
+import { runAstroBuild } from '../helpers/build';
+import { noteFile, scratchRoot, talkFile, validContent } from '../helpers/scratch';
 import { checkSite } from '../helpers/site-check';
 
 const name = 'bad-content';
@@ -26,6 +26,7 @@ function goodContent(): Record<string, string> {
   return {
     ...files,
     'talks/eu-2021/linkerd.mdx': talkFile(japanese, 'redirectFrom: [сетевые-политики, 古いタイトル]\n'),
+    'recaps/diary/linkerd.mdx': noteFile('eu-2021/linkerd'),
     'talks/eu-2021/mesh.mdx': files['talks/eu-2021/mesh.mdx']!.replace(/\n/g, '\r\n'),
     'events/eu-2021.yaml': `\uFEFF${files['events/eu-2021.yaml']}`,
   };
@@ -51,7 +52,7 @@ function build(files: Record<string, string>, env: Record<string, string> = {}) 
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
   }
-  return buildSite({ KCR_CONTENT_DIR: content, KCR_OUT_DIR: out, ...env });
+  return runAstroBuild({ KCR_CONTENT_DIR: content, KCR_OUT_DIR: out, ...env });
 }
 
 let previous: Record<string, string>;
@@ -93,7 +94,7 @@ describe('a build of bad content', () => {
     [
       'an MDX error',
       edit('It covered', 'It covered <Unclosed'),
-      'tests/.tmp/scratch/bad-content/content/talks/eu-2021/dns.mdx:16: this is not valid MDX: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`) (to show a < in text, write &lt; or put it in backticks)',
+      'tests/.tmp/scratch/bad-content/content/talks/eu-2021/dns.mdx:15: this is not valid MDX: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`) (to show a < in text, write &lt; or put it in backticks)',
     ],
     [
       'a link to a theme that does not exist',
@@ -109,7 +110,7 @@ describe('a build of bad content', () => {
   });
 
   it('stops when KCR_CONTENT_DIR points nowhere, in one line', () => {
-    const result = buildSite({ KCR_CONTENT_DIR: '/nonexistent/content', KCR_OUT_DIR: out });
+    const result = runAstroBuild({ KCR_CONTENT_DIR: '/nonexistent/content', KCR_OUT_DIR: out });
     expect(result.status).toBe(1);
     expect(result.output.trim()).toBe(
       'The content has a problem; fix it and build again:\n  - KCR_CONTENT_DIR points to /nonexistent/content, which does not exist; point it at a folder holding talks/, themes/, events/, projects/, recaps/, or leave it unset to use ./content',

@@ -19,7 +19,7 @@ export interface BuildResult {
 
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
 
-export function buildSite(env: Record<string, string>): BuildResult {
+export function runAstroBuild(env: Record<string, string>): BuildResult {
   const clean = cleanEnv();
   const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
@@ -32,7 +32,8 @@ export function buildSite(env: Record<string, string>): BuildResult {
   return { ok: run.status === 0, status: run.status, output };
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };

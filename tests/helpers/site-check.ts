@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtPages } from '../../scripts/published-urls';
+import { builtPages } from '../../scripts/shared/published-urls';
 
 export interface SiteReport {
   problems: string[];

@@ -4,12 +4,13 @@
  * come back as one problem naming the file, the line or field, what is wrong and what to do. The build tests
  * (tests/build/bad-content.test.ts) show that a build stops on these with the message alone.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyProblems, type ContentFile } from '../../src/lib/content-checks';
+import { bodyProblems, collections, type ContentFile } from '../../src/lib/content-checks';
 import { checkContent, checkContentFolder } from '../../src/lib/content-folder';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
+import { root } from '../helpers/site';
 
 const encoder = new TextEncoder();
 type Files = Record<string, string | Uint8Array | undefined>;
@@ -31,13 +32,19 @@ const edit = (file: string, from: string | RegExp, to: string): Files => ({
 });
 /** The valid talk with a line added to its body. */
 const withBody = (line: string) => edit(talk, 'It covered dns pitfalls.', `It covered dns pitfalls.\n\n${line}`);
-/** The line that edit puts the body line on: line 17 of the talk. */
-const bodyLine = 18;
+/** The line withBody puts its line on. */
+const bodyLine = 17;
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 
 describe('the content checks', () => {
   it('find nothing wrong with the valid folder', () => {
     expect(check(valid())).toEqual([]);
+  });
+
+  it('know every collection content.config.ts loads, and no other', () => {
+    const config = readFileSync(join(root, 'src/content.config.ts'), 'utf8');
+    const loaded = [...config.matchAll(/^ {2}(\w+): defineCollection\(/gm)].map((match) => match[1]);
+    expect(loaded.sort()).toEqual(Object.keys(collections).sort());
   });
 
   it.each<[string, Files, string]>([
@@ -82,7 +89,7 @@ describe('the content checks', () => {
     [
       'a file saved as Latin-1',
       { ...valid(), [talk]: latin1((validContent()[talk] as string).replace('It covered', 'Réseau: it covered')) },
-      'content/talks/eu-2021/dns.mdx:16: this is not UTF-8 text',
+      'content/talks/eu-2021/dns.mdx:15: this is not UTF-8 text',
     ],
     // Frontmatter
     ['an empty talk', { ...valid(), [talk]: '' }, 'content/talks/eu-2021/dns.mdx: the file is empty'],
@@ -140,7 +147,7 @@ describe('the content checks', () => {
     [
       'a published talk with an empty summary',
       edit(talk, /^summary: .*$/m, 'summary: ""'),
-      'content/talks/eu-2021/dns.mdx:11: field "summary": a summary of at least 40 characters (it is "")',
+      'content/talks/eu-2021/dns.mdx:10: field "summary": a summary of at least 40 characters (it is "")',
     ],
     [
       'a title too long for a path or a card',
@@ -154,8 +161,8 @@ describe('the content checks', () => {
     ],
     [
       'a slug written with capitals',
-      edit(talk, 'recaps: [diary]', 'recaps: [diary]\nslug: DNS-Pitfalls'),
-      'content/talks/eu-2021/dns.mdx:11: field "slug": a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise" (this one would be "dns-pitfalls")',
+      edit(talk, 'projects: [cilium]', 'projects: [cilium]\nslug: DNS-Pitfalls'),
+      'content/talks/eu-2021/dns.mdx:10: field "slug": a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise" (this one would be "dns-pitfalls")',
     ],
     // Bodies
     [
@@ -221,7 +228,7 @@ describe('the content checks', () => {
     ],
     [
       'a draft in a published list',
-      edit(talk, 'recaps: [diary]\n', 'recaps: [diary]\ndraft: true\n'),
+      edit(talk, 'projects: [cilium]\n', 'projects: [cilium]\ndraft: true\n'),
       'content/themes/networking.mdx: field "startHere": talk "eu-2021/dns" is a draft',
     ],
     [
@@ -303,14 +310,22 @@ describe('the content checks accept', () => {
     expect(check(files)).toEqual([]);
   });
 
-  it('a draft with no summary and no recaps yet, as the scaffolder writes it', () => {
+  it('a draft with no summary and no note yet, as the scaffolder writes it', () => {
     const draft = edit(talk, /^summary: .*$/m, 'summary: ""\ndraft: true');
-    const files = { ...draft, [talk]: (draft[talk] as string).replace('recaps: [diary]', 'recaps: []') };
+    const files = { ...draft, 'recaps/diary/dns.mdx': undefined };
     expect(check(files, true)).toEqual([]);
     expect(check({ ...files, [talk]: (files[talk] as string).replace('draft: true', 'draft: false') }, true)).toEqual([
-      'content/talks/eu-2021/dns.mdx:11: field "summary": a summary of at least 40 characters (it is "")',
-      'content/talks/eu-2021/dns.mdx:10: field "recaps": at least one recap: every talk page says where its facts come from',
+      'content/talks/eu-2021/dns.mdx:10: field "summary": a summary of at least 40 characters (it is "")',
     ]);
+  });
+
+  it('a recap folder with its index and its notes; an old single-file recap is told where to go', () => {
+    expect(check({ ...valid(), 'recaps/diary.yaml': 'title: x\n' })).toEqual([
+      'content/recaps/diary.yaml: a recap is a folder: its index.mdx, and one .mdx note per talk it covered; move this file to recaps/diary/index.mdx',
+    ]);
+    expect(check({ ...valid(), 'recaps/diary/dns.mdx': '---\nverdict: Good\n---\n' })[0]).toContain(
+      'content/recaps/diary/dns.mdx: field "talk" is missing: The talk the note is about',
+    );
   });
 
   it('markup that is only shown: a <script> in a code block or inline code, a comment', () => {
