@@ -315,6 +315,7 @@ ${fields('note', [
   ['order', '1', { commented: true }],
 ])}
 ---
+
 `,
       next: 'Write below the frontmatter what you saw, liked, recommended or doubted, in your own words; an empty note shows in npm run dev only.',
     };

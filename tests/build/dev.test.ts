@@ -74,7 +74,7 @@ describe('astro dev', () => {
     expect(response.status, html.slice(0, 500)).toBe(200);
     expect(html).toContain('Draft: shown only in <code>npm run dev</code>, never published.');
     expect(html).toMatch(/<code>summary<\/code>: a summary of at least 40 characters/);
-    expect(html).toMatch(/<code>recaps<\/code>: at least one recap/);
+    expect(html).toMatch(/<code>notes<\/code>: no recap has a note on it yet/);
     expect((await page('/talks/')).status).toBe(200);
   });
 

@@ -312,7 +312,7 @@ describe('the content checks accept', () => {
 
   it('a draft with no summary and no note yet, as the scaffolder writes it', () => {
     const draft = edit(talk, /^summary: .*$/m, 'summary: ""\ndraft: true');
-    const files = { ...draft, 'recaps/diary/dns.mdx': undefined };
+    const files: Files = { ...draft, 'recaps/diary/dns.mdx': undefined };
     expect(check(files, true)).toEqual([]);
     expect(check({ ...files, [talk]: (files[talk] as string).replace('draft: true', 'draft: false') }, true)).toEqual([
       'content/talks/eu-2021/dns.mdx:10: field "summary": a summary of at least 40 characters (it is "")',
