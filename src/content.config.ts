@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { siteConfig } from './site.config';
+import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';
 import { projectSchema } from './schemas/project';
 import { recapSchema } from './schemas/recap';
@@ -8,7 +9,9 @@ import { talkSchema } from './schemas/talk';
 import { themeSchema } from './schemas/theme';
 import type { References } from './schemas/references';
 
-const { contentDir } = siteConfig(process.env);
+const { contentDir, today } = siteConfig(process.env);
+/** Dates after this day are refused (see KCR_TODAY). */
+const clock = { today };
 
 const refs: References = {
   event: reference('events'),
@@ -24,11 +27,11 @@ const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/,
 export const collections = {
   talks: defineCollection({
     loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
-    schema: talkSchema(refs),
+    schema: talkSchema(refs, clock),
   }),
   themes: defineCollection({
     loader: glob({ pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
-    schema: themeSchema(refs),
+    schema: themeSchema(refs, clock),
   }),
   events: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
@@ -41,5 +44,9 @@ export const collections = {
   recaps: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }),
     schema: recapSchema(refs),
+  }),
+  changes: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${contentDir}/changes`, generateId: pathId }),
+    schema: changeSchema(refs, clock),
   }),
 };

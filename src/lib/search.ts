@@ -1,8 +1,14 @@
 import { formatLabels, speakersLine } from './format';
-import type { Event, Project, Talk, Theme } from './model';
+import type { Change, Event, Project, Talk, Theme } from './model';
 
 /** The kinds of page search finds, as results and the "type" filter name them. */
-export const pageTypes = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project' } as const;
+export const pageTypes = {
+  talk: 'Talk',
+  theme: 'Theme',
+  event: 'Event',
+  project: 'Project',
+  change: 'Change',
+} as const;
 
 /** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
 export interface SearchData {
@@ -52,5 +58,16 @@ export function projectSearchData(project: Project): SearchData {
     filters: { type: [pageTypes.project], project: [project.name] },
     meta: { type: pageTypes.project },
     sort: { date: project.allTalks[0]?.event.start ?? '' },
+  };
+}
+
+export function changeSearchData(change: Change): SearchData {
+  return {
+    filters: { type: [pageTypes.change], project: change.projects.map((project) => project.name) },
+    meta: {
+      type: pageTypes.change,
+      projects: change.projects.map((project) => project.name).join(', ') || undefined,
+    },
+    sort: { date: change.date },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, slugSchema } from './common';
+import { lineSchema, reviewedSchema, slugSchema, type Clock } from './common';
 import type { References } from './references';
 
 /** The kinds of session a KubeCon schedule has. */
@@ -17,7 +17,7 @@ export const speakerSchema = z
   .refine((speaker) => speaker.name || speaker.affiliation, 'a speaker needs a name, an affiliation, or both');
 
 /** Frontmatter of content/talks/<event>/<file>.mdx. */
-export function talkSchema(refs: References) {
+export function talkSchema(refs: References, clock?: Clock) {
   return z.strictObject({
     // The title as the recaps give it; for an untitled session, a plain description of what it covered.
     title: lineSchema,
@@ -45,5 +45,7 @@ export function talkSchema(refs: References) {
     redirectFrom: z.array(slugSchema).default([]),
     // A draft shows in `npm run dev` only, never in a production build.
     draft: z.boolean().default(false),
+    // The month someone last checked this page against today's releases, YYYY-MM; see reviewedSchema.
+    reviewed: reviewedSchema(clock),
   });
 }

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { lineSchema } from './common';
+import { lineSchema, reviewedSchema, type Clock } from './common';
 import type { References } from './references';
 
 /** Frontmatter of content/themes/<id>.mdx; the body is the theme's overview. */
-export function themeSchema(refs: References) {
+export function themeSchema(refs: References, clock?: Clock) {
   return z.strictObject({
     // The theme's name as shown in navigation, e.g. "eBPF".
     title: lineSchema,
@@ -15,5 +15,7 @@ export function themeSchema(refs: References) {
     startHere: z.array(refs.talk).min(1, 'at least one talk to start with').max(5, 'at most five talks'),
     // A draft theme shows in `npm run dev` only.
     draft: z.boolean().default(false),
+    // The month someone last checked the overview against today's releases, YYYY-MM.
+    reviewed: reviewedSchema(clock),
   });
 }
