@@ -66,7 +66,8 @@ export function linkChanges(
     const { projects: projectRefs, talks: impactData, ...data } = entry.data;
     const file = fileOf(entry, 'changes');
     const projects = projectRefs.flatMap(
-      (ref) => resolve(linked.projects, ref, { file, field: 'projects', kind: 'project', folder: 'projects' }, problems) ?? [],
+      (ref) =>
+        resolve(linked.projects, ref, { file, field: 'projects', kind: 'project', folder: 'projects' }, problems) ?? [],
     );
     const change: Change = { ...data, id: entry.id, file, projects, impacts: [] };
     impactData.forEach(({ talk: ref, ...judgement }, i) => {
@@ -141,8 +142,7 @@ export function themeChanges(theme: Theme): ThemeChange[] {
 
 /** One step of a project's story: the talks at one event, or one recorded change. */
 export type TimelineEntry =
-  | { kind: 'event'; date: string; event: Event; talks: Talk[] }
-  | { kind: 'change'; date: string; change: Change };
+  { kind: 'event'; date: string; event: Event; talks: Talk[] } | { kind: 'change'; date: string; change: Change };
 
 /** A project and all its sub-projects, parent first. */
 export function projectFamily(project: Project): Project[] {

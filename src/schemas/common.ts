@@ -32,7 +32,6 @@ export const lineSchema = z
   .min(1, 'a non-empty line of text')
   .regex(/^[^\n]*$/, 'a single line of text');
 
-
 /** A whole day, YYYY-MM-DD. */
 export const dayDateSchema = z.preprocess(
   dateText,
