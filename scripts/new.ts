@@ -143,6 +143,8 @@ recaps: []
 summary: ""
 # Set true while writing: the page shows in npm run dev only.
 draft: true
+# The month you last checked the page against today's releases, YYYY-MM; npm run review lists pages due again.
+reviewed: ${new Date().toISOString().slice(0, 7)}
 # This talk's URL will be /talks/${slug}/ . To keep an old URL working after a rename, list old slugs here.
 redirectFrom: []
 ---
@@ -187,6 +189,8 @@ order: ${known.themes.length + 1}
 startHere: []
 # true while writing: shown in npm run dev only
 draft: true
+# The month you last checked the overview against today's releases, YYYY-MM; npm run review lists pages due again.
+reviewed: ${new Date().toISOString().slice(0, 7)}
 ---
 
 An opening paragraph that says what this theme is about across the talks.

@@ -70,3 +70,29 @@ export function reviewQueue(pages: ReviewPage[], today: string, maxAge = reviewA
     .filter((item) => item.status.stale || item.since.length > 0)
     .sort((a, b) => (a.reviewed ?? '').localeCompare(b.reviewed ?? '') || a.file.localeCompare(b.file));
 }
+
+/** `npm run review`'s report: the due pages, oldest review first, each with the changes recorded since. */
+export function formatReviewReport(items: ReviewItem[], today: string, maxAge = reviewAgeMonths): string {
+  const rule = `reviewed ${maxAge} or more months ago, or with a change recorded since their last review`;
+  if (items.length === 0) {
+    return `No page is due for review on ${today}: every talk and theme was checked within ${maxAge} months and no change has been recorded since.\n`;
+  }
+  const lines = [
+    `${items.length} ${items.length === 1 ? 'page is' : 'pages are'} due for review on ${today} (${rule}):`,
+    '',
+  ];
+  items.forEach((item, i) => {
+    const { reviewed, ageMonths } = item.status;
+    const when = reviewed
+      ? `last reviewed ${reviewed}, ${ageMonths} ${ageMonths === 1 ? 'month' : 'months'} ago`
+      : 'never reviewed (no "reviewed" field)';
+    lines.push(`${i + 1}. ${item.file}  (${item.kind}: ${item.title})`, `   ${when}`);
+    if (item.since.length) {
+      lines.push(`   ${item.since.length === 1 ? '1 change' : `${item.since.length} changes`} recorded since:`);
+      for (const change of item.since) lines.push(`     ${change.checked}  ${change.title}  (${change.file})`);
+    }
+    lines.push('');
+  });
+  lines.push(`When a page is checked, set its "reviewed" field to the current month, YYYY-MM.`);
+  return `${lines.join('\n')}\n`;
+}

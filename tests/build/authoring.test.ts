@@ -71,6 +71,7 @@ describe('npm run new', () => {
       'recaps:',
       'summary:',
       'draft:',
+      'reviewed:',
       'redirectFrom:',
     ]) {
       expect(text).toContain(`\n${field}`);
