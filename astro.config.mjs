@@ -8,6 +8,8 @@ import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import devContentErrors from './src/integrations/dev-content-errors.ts';
 import socialCards from './src/integrations/social-cards/index.ts';
+import hosting from './src/integrations/hosting.ts';
+import { contentSecurityPolicy } from './src/lib/hosting.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,27 +31,12 @@ export default defineConfig({
     sitemap({ filter: (page) => !isRedirectStub(page) }),
     socialCards({ cacheDir: cardCacheDir }),
     pagefind(),
+    // After Pagefind: headers, redirects and compressed copies cover the index too.
+    hosting(),
     devContentErrors(resolve(contentDir)),
   ],
-  security: {
-    // A Content-Security-Policy <meta> on every page: scripts only from this site
-    // or hashed by Astro (no 'unsafe-inline' scripts), and no other origin at all.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs as WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Shiki colours code with style attributes, which hashes cannot cover.
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-    },
-  },
+  // The Content-Security-Policy <meta> on every page; servers send the same policy as a header (src/lib/hosting.ts).
+  security: { csp: contentSecurityPolicy },
   vite: {
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
     server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },

@@ -6,6 +6,7 @@
  *   npm run new -- event --id eu-2024 --name "KubeCon + CloudNativeCon Europe 2024"
  *   npm run new -- project --name "OpenCost"
  *   npm run new -- recap --event eu-2024 --title "Our KubeCon 2024 notes"
+ *   npm run new -- note --recap our-kubecon-2024-notes --talk how-we-run-karpenter
  *
  * In a terminal, missing values are asked for; without one, the missing
  * arguments are listed. It refuses duplicates, unknown events and themes, and
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from '../src/lib/slugs.ts';
 
-const kinds = ['talk', 'theme', 'event', 'project', 'recap'] as const;
+const kinds = ['talk', 'theme', 'event', 'project', 'recap', 'note'] as const;
 type Kind = (typeof kinds)[number];
 const required: Record<Kind, string[]> = {
   talk: ['event', 'title'],
@@ -26,6 +27,7 @@ const required: Record<Kind, string[]> = {
   event: ['id', 'name'],
   project: ['name'],
   recap: ['event', 'title'],
+  note: ['recap', 'talk'],
 };
 
 export class ScaffoldError extends Error {}
@@ -33,7 +35,9 @@ export class ScaffoldError extends Error {}
 interface Existing {
   events: string[];
   themes: string[];
-  talks: { file: string; slug: string; title: string; event: string }[];
+  talks: { id: string; file: string; slug: string; title: string; event: string }[];
+  /** Recap folders that have an index.mdx, with their event and the talk each of their notes is about. */
+  recaps: { id: string; event: string; notes: { file: string; talk: string }[] }[];
 }
 
 function frontmatter(file: string): Record<string, unknown> {
@@ -62,13 +66,31 @@ function existing(contentDir: string): Existing {
         .map((f) => {
           const data = frontmatter(join(talksDir, f));
           const title = String(data.title ?? '');
-          return { file: f, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
+          const id = f
+            .replace(/\.mdx$/, '')
+            .split('\\')
+            .join('/');
+          return { id, file: f, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
         })
     : [];
+  const recapsDir = join(contentDir, 'recaps');
+  const recaps = names(recapsDir, /^(?!\.)/)
+    .filter((id) => existsSync(join(recapsDir, id, 'index.mdx')))
+    .map((id) => ({
+      id,
+      event: String(frontmatter(join(recapsDir, id, 'index.mdx')).event ?? ''),
+      notes: names(join(recapsDir, id), /\.mdx$/)
+        .filter((name) => name !== 'index')
+        .map((name) => ({
+          file: `content/recaps/${id}/${name}.mdx`,
+          talk: String(frontmatter(join(recapsDir, id, `${name}.mdx`)).talk ?? ''),
+        })),
+    }));
   return {
     events: names(join(contentDir, 'events'), /\.ya?ml$/),
     themes: names(join(contentDir, 'themes'), /\.mdx$/),
     talks,
+    recaps,
   };
 }
 
@@ -79,7 +101,7 @@ export function scaffold(
   kind: Kind,
   values: Record<string, string>,
   contentDir: string,
-): { path: string; text: string; url?: string } {
+): { path: string; text: string; url?: string; next?: string } {
   for (const key of required[kind]) {
     if (!values[key]?.trim())
       throw new ScaffoldError(`--${key} is empty: give the ${kind} a ${key}, e.g. --${key} "…"`);
@@ -137,8 +159,6 @@ format: talk
 themes: [${themes.join(', ')}]
 # File names in content/projects/ (add one with: npm run new -- project --name "…")
 projects: []
-# The recaps that covered this talk: file names in content/recaps/
-recaps: []
 # One sentence in your own words: shown on cards, in link previews and in search results.
 summary: ""
 # Set true while writing: the page shows in npm run dev only.
@@ -147,6 +167,9 @@ draft: true
 reviewed: ${new Date().toISOString().slice(0, 7)}
 # This talk's URL will be /talks/${slug}/ . To keep an old URL working after a rename, list old slugs here.
 redirectFrom: []
+# Once two or more recaps have a note on this talk: where they agree and differ, in Markdown paragraphs.
+# comparison: |
+#   …
 ---
 
 ## What the talk covered
@@ -161,14 +184,53 @@ What was presented, from the recaps' facts, in your own words. Put general backg
 ## Tools and projects
 
 - [Project name](/projects/project-id/): the role it played in this talk.
-
-## What the recaps said
-
-### Attribution name of the recap (see "attribution" in content/recaps/)
-
-What that writer saw, liked, recommended or doubted.
 `;
-    return { path, text, url: `/talks/${slug}/` };
+    return {
+      path,
+      text,
+      url: `/talks/${slug}/`,
+      next: `Each recap that covered it gets a note: npm run new -- note --recap <recap> --talk ${slug}`,
+    };
+  }
+
+  if (kind === 'note') {
+    const recap = known.recaps.find((r) => r.id === values.recap!.trim());
+    if (!recap) {
+      throw new ScaffoldError(
+        `There is no recap "${values.recap}". Known recaps: ${known.recaps.map((r) => r.id).join(', ') || 'none'}. Add yours first: npm run new -- recap --event … --title "…"`,
+      );
+    }
+    const wanted = values.talk!.trim().replace(/\.mdx$/, '');
+    const talk = known.talks.find((t) => t.slug === wanted || t.id === wanted);
+    if (!talk) {
+      throw new ScaffoldError(
+        `There is no talk "${wanted}" (give its slug, as in /talks/<slug>/, or its path under content/talks/). Add it first: npm run new -- talk --event ${recap.event} --title "…"`,
+      );
+    }
+    if (talk.event !== recap.event) {
+      throw new ScaffoldError(
+        `"${talk.id}" was given at ${talk.event}, but recap "${recap.id}" reports on ${recap.event}; a recap's notes are on its own event's talks.`,
+      );
+    }
+    const other = recap.notes.find((n) => n.talk === talk.id);
+    if (other) throw new ScaffoldError(`${other.file} is already this recap's note on ${talk.id}; edit that file.`);
+    const path = join(contentDir, 'recaps', recap.id, `${talk.slug}.mdx`);
+    refuseExisting(path);
+    return {
+      path,
+      url: `/talks/${talk.slug}/`,
+      text: `---
+# The talk this note is about (its path under content/talks/ without .mdx)
+talk: ${talk.id}
+# The writer's own one-line verdict, only where the recap gives one, e.g. "would watch again" (remove otherwise)
+# verdict: ""
+# Where this note stands in your recap (1 first); without it, the event's talk order
+# order: 1
+---
+
+`,
+      next: 'Write below the frontmatter what you saw, liked, recommended or doubted, in your own words; an empty note shows in npm run dev only.',
+    };
   }
 
   if (kind === 'theme') {
@@ -252,12 +314,14 @@ description: ""
 
   needEvent();
   const id = slugify(values.title!);
-  const path = join(contentDir, 'recaps', `${id}.yaml`);
+  const path = join(contentDir, 'recaps', id, 'index.mdx');
   refuseExisting(path);
   return {
     path,
     url: `/recaps/${id}/`,
-    text: `# The recap's title, or a description of it when it has none (then set untitled: true)
+    next: `Add a note for each talk you covered: npm run new -- note --recap ${id} --talk <talk-slug>`,
+    text: `---
+# The recap's title, or a description of it when it has none (then set untitled: true)
 title: ${quote(values.title!.trim())}
 untitled: false
 # Who wrote it, as the recap says ("Not named in the text" when it does not)
@@ -272,6 +336,9 @@ published: ""
 event: ${values.event}
 # What kind of write-up it is and what it focuses on, in one line
 scope: ""
+---
+
+{/* Optional: an intro shown at the top of the recap's page (what you set out to do, what the event felt like). */}
 `,
   };
 }
@@ -285,6 +352,8 @@ async function main() {
       themes: { type: 'string' },
       id: { type: 'string' },
       name: { type: 'string' },
+      recap: { type: 'string' },
+      talk: { type: 'string' },
     },
   });
   const contentDir = resolve(process.env.KCR_CONTENT_DIR ?? 'content');
@@ -308,11 +377,12 @@ async function main() {
       );
     }
     for (const key of missing) given[key] = (await rl!.question(`${kind} ${key}: `)).trim();
-    const { path, text, url } = scaffold(kind, given, contentDir);
+    const { path, text, url, next } = scaffold(kind, given, contentDir);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text, { flag: 'wx' });
     console.log(`Wrote ${relative(process.cwd(), path)}${url ? `; it will be served at ${url}` : ''}.`);
     console.log('Fill in every field, then check it with: npm test');
+    if (next) console.log(next);
   } catch (error) {
     if (!(error instanceof ScaffoldError)) throw error;
     console.error(error.message);

@@ -4,6 +4,7 @@ import { siteConfig } from './site.config';
 import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';
 import { projectSchema } from './schemas/project';
+import { noteSchema } from './schemas/note';
 import { recapSchema } from './schemas/recap';
 import { talkSchema } from './schemas/talk';
 import { themeSchema } from './schemas/theme';
@@ -42,8 +43,16 @@ export const collections = {
     schema: projectSchema(refs),
   }),
   recaps: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }),
+    loader: glob({
+      pattern: '*/index.mdx',
+      base: `${contentDir}/recaps`,
+      generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, ''),
+    }),
     schema: recapSchema(refs),
+  }),
+  notes: defineCollection({
+    loader: glob({ pattern: ['*/*.mdx', '!*/index.mdx'], base: `${contentDir}/recaps`, generateId: pathId }),
+    schema: noteSchema(refs),
   }),
   changes: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentDir}/changes`, generateId: pathId }),

@@ -13,6 +13,7 @@
  *                 points it elsewhere to measure a cold cache
  * KCR_TODAY       the day the build takes as today, YYYY-MM-DD (default SOURCE_DATE_EPOCH's day, else the
  *                 real date): pages not reviewed for a year say so, and dates after it are refused
+ * KCR_DEPLOY      set by `npm run build:deploy`: SITE_URL is then required and may not be a local address
  *
  * Astro caches parsed content and compiled modules per project; a scratch content
  * folder or another base path gets its own cache folder, so one build's entries
@@ -39,6 +40,7 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
   if (!/^https?:\/\/[^/]+/.test(site)) {
     throw new Error(`SITE_URL must be an absolute http(s) URL such as https://recaps.example.org, got "${site}"`);
   }
+  if (env.KCR_DEPLOY) requirePublicSite(env.SITE_URL?.trim());
   const contentDir = env.KCR_CONTENT_DIR?.trim() || './content';
   const base = normaliseBase(env.BASE_PATH ?? '/');
   const isDefault = contentDir === './content' && base === '/';
@@ -70,6 +72,26 @@ export function today(env: Record<string, string | undefined>, now = new Date())
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * A build to publish must know its public address: a canonical link, a card, the feed, the
+ * sitemap or robots.txt that names localhost points chat previews and feed readers at the
+ * reader's own machine.
+ */
+function requirePublicSite(site: string | undefined) {
+  const example = 'SITE_URL=https://recaps.example.org npm run build:deploy (add BASE_PATH=/path/ if served under one)';
+  if (!site) {
+    throw new Error(
+      `npm run build:deploy needs SITE_URL, the address readers will use: ${example}. Without it every canonical link, social card, the feed, the sitemap and robots.txt would say http://localhost:4321.`,
+    );
+  }
+  const host = new URL(site).hostname.replace(/^\[|\]$/g, '');
+  if (/^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|::1?)$/i.test(host)) {
+    throw new Error(
+      `SITE_URL is ${site}, an address only this machine can reach; a build to publish needs the public one: ${example}.`,
+    );
+  }
 }
 
 /** "/", "docs", "/docs" and "/docs/" all become "/docs/" (or "/"). */

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { eventSchema } from '../schemas/event';
 import { projectSchema } from '../schemas/project';
+import { noteSchema } from '../schemas/note';
 import { recapSchema } from '../schemas/recap';
 import type { References } from '../schemas/references';
 import { talkSchema } from '../schemas/talk';
@@ -19,12 +20,19 @@ const schemas: Record<string, z.ZodType> = {
   events: eventSchema,
   projects: projectSchema(refs),
   recaps: recapSchema(refs),
+  notes: noteSchema(refs),
 };
+
+/** The collection a content file belongs to: its top folder, except that a recap's folder also holds its notes. */
+function collectionOf(rel: string[]): string {
+  if (rel[0] === 'recaps' && rel.length === 3 && rel[2] !== 'index.mdx') return 'notes';
+  return rel[0] ?? '';
+}
 
 /** What is wrong with one content file, as "file: field "x": message" lines; empty when it is fine. */
 export function contentFileProblems(file: string, text: string, contentDir: string): string[] {
   const rel = relative(contentDir, file).split(sep);
-  const schema = schemas[rel[0] ?? ''];
+  const schema = schemas[collectionOf(rel)];
   if (!schema) return [];
   const name = relative(process.cwd(), file);
   let data: unknown;

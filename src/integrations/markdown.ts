@@ -14,6 +14,10 @@ import { slugify } from '../lib/slugs';
 
 type Plugin = HastPluginDefinition | (() => HastPluginDefinition);
 
+/** The link icon of every copy-link control, here and in AnchorLink.astro. */
+export const linkIconPath =
+  'M7.8 4.2 9.4 2.6a3.2 3.2 0 0 1 4.5 4.5l-2.4 2.4a3.2 3.2 0 0 1-4.5 0l1-1a1.8 1.8 0 0 0 2.5 0l2.4-2.4a1.8 1.8 0 0 0-2.5-2.5L8.8 5.2zm.4 7.6-1.6 1.6a3.2 3.2 0 0 1-4.5-4.5l2.4-2.4a3.2 3.2 0 0 1 4.5 0l-1 1a1.8 1.8 0 0 0-2.5 0L3.1 9.9a1.8 1.8 0 0 0 2.5 2.5l1.6-1.6z';
+
 const linkIcon: ElementContent = {
   type: 'element',
   tagName: 'svg',
@@ -24,7 +28,7 @@ const linkIcon: ElementContent = {
       tagName: 'path',
       properties: {
         fill: 'currentColor',
-        d: 'M7.8 4.2 9.4 2.6a3.2 3.2 0 0 1 4.5 4.5l-2.4 2.4a3.2 3.2 0 0 1-4.5 0l1-1a1.8 1.8 0 0 0 2.5 0l2.4-2.4a1.8 1.8 0 0 0-2.5-2.5L8.8 5.2zm.4 7.6-1.6 1.6a3.2 3.2 0 0 1-4.5-4.5l2.4-2.4a3.2 3.2 0 0 1 4.5 0l-1 1a1.8 1.8 0 0 0-2.5 0L3.1 9.9a1.8 1.8 0 0 0 2.5 2.5l1.6-1.6z',
+        d: linkIconPath,
       },
       children: [],
     },

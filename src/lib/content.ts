@@ -4,15 +4,19 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { execFileSync } from 'node:child_process';
+import { markdownToHtml } from 'satteri';
+import { markdownPlugins } from '../integrations/markdown';
 import { siteConfig } from '../site.config';
 import { parseGitLog } from './git-dates';
-import type { Site, Talk, Theme } from './model';
+import type { Note, Recap, Site, Talk, Theme } from './model';
 import { linkSite } from './site';
 
 const config = siteConfig(process.env);
 let site: Promise<Site> | undefined;
 const talkEntries = new Map<string, CollectionEntry<'talks'>>();
 const themeEntries = new Map<string, CollectionEntry<'themes'>>();
+const recapEntries = new Map<string, CollectionEntry<'recaps'>>();
+const noteEntries = new Map<string, CollectionEntry<'notes'>>();
 
 export function loadSite(): Promise<Site> {
   site ??= load();
@@ -20,17 +24,20 @@ export function loadSite(): Promise<Site> {
 }
 
 async function load(): Promise<Site> {
-  const [talks, themes, events, projects, recaps, changes] = await Promise.all([
+  const [talks, themes, events, projects, recaps, notes, changes] = await Promise.all([
     getCollection('talks'),
     getCollection('themes'),
     getCollection('events'),
     getCollection('projects'),
     getCollection('recaps'),
+    getCollection('notes'),
     getCollection('changes'),
   ]);
   for (const entry of talks) talkEntries.set(entry.id, entry);
   for (const entry of themes) themeEntries.set(entry.id, entry);
-  return linkSite({ talks, themes, events, projects, recaps, changes }, { includeDrafts: import.meta.env.DEV });
+  for (const entry of recaps) recapEntries.set(entry.id, entry);
+  for (const entry of notes) noteEntries.set(entry.id, entry);
+  return linkSite({ talks, themes, events, projects, recaps, notes, changes }, { includeDrafts: import.meta.env.DEV });
 }
 
 /** The rendered MDX body of a talk, with its headings. */
@@ -51,6 +58,29 @@ export interface PageSourceInfo {
   updated?: string;
   /** The file's edit page in the repository, when REPO_URL is set. */
   editUrl?: string;
+}
+
+/** The rendered MDX body of one recap's note on a talk. */
+export async function renderNote(note: Note) {
+  await loadSite();
+  return render(noteEntries.get(note.id)!);
+}
+
+/** The rendered intro of a recap; empty when its index.mdx has no body. */
+export async function renderRecapIntro(recap: Recap) {
+  await loadSite();
+  const entry = recapEntries.get(recap.id)!;
+  return { ...(await render(entry)), empty: !entry.body?.trim() };
+}
+
+/** A talk's "Where they agree and differ", Markdown from its frontmatter, as HTML through the site's own plugins. */
+export async function renderComparison(talk: Talk): Promise<string | undefined> {
+  if (!talk.comparison) return undefined;
+  const { html } = await markdownToHtml(talk.comparison, {
+    hastPlugins: markdownPlugins(config.base),
+    features: { gfm: true, smartPunctuation: true },
+  });
+  return html;
 }
 
 let gitDates: Map<string, string> | undefined;

@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import type { changeSchema } from '../schemas/change';
 import type { eventSchema } from '../schemas/event';
 import type { projectSchema } from '../schemas/project';
+import type { noteSchema } from '../schemas/note';
 import type { recapSchema } from '../schemas/recap';
 import type { speakerSchema, talkSchema } from '../schemas/talk';
 import type { themeSchema } from '../schemas/theme';
@@ -16,6 +17,7 @@ export type ThemeData = z.output<ReturnType<typeof themeSchema>>;
 export type EventData = z.output<typeof eventSchema>;
 export type ProjectData = z.output<ReturnType<typeof projectSchema>>;
 export type RecapData = z.output<ReturnType<typeof recapSchema>>;
+export type NoteData = z.output<ReturnType<typeof noteSchema>>;
 export type Speaker = z.output<typeof speakerSchema>;
 export type ChangeData = z.output<ReturnType<typeof changeSchema>>;
 
@@ -39,13 +41,16 @@ export interface Site {
 }
 
 export type Talk = Entry &
-  Omit<TalkData, 'slug' | 'event' | 'themes' | 'projects' | 'recaps'> & {
+  Omit<TalkData, 'slug' | 'event' | 'themes' | 'projects'> & {
     /** The URL slug: the `slug` field, or one derived from the title. */
     slug: string;
     event: Event;
     /** The first is the talk's main theme (see mainTheme). */
     themes: Theme[];
     projects: Project[];
+    /** Each recap's note on this talk, by the recap's attribution. */
+    notes: Note[];
+    /** The recaps that have a note on this talk, in the same order. */
     recaps: Recap[];
     /** What each recorded change means for this talk, newest change first. */
     impacts: Impact[];
@@ -80,7 +85,19 @@ export type Project = Entry &
 export type Recap = Entry &
   Omit<RecapData, 'event'> & {
     event: Event;
+    /** The writer's notes, in the writer's order (then the event's talk order). */
+    notes: Note[];
+    /** The talks the notes are about, in the same order. */
     talks: Talk[];
+  };
+
+/** One recap's note on one talk. */
+export type Note = Entry &
+  Omit<NoteData, 'talk'> & {
+    recap: Recap;
+    talk: Talk;
+    /** Nothing written yet: allowed in `npm run dev` only, and marked there. */
+    empty: boolean;
   };
 
 export interface Redirect {

@@ -1,14 +1,8 @@
 import { formatLabels, speakersLine } from './format';
-import type { Change, Event, Project, Talk, Theme } from './model';
+import type { Event, Project, Recap, Talk, Theme } from './model';
 
 /** The kinds of page search finds, as results and the "type" filter name them. */
-export const pageTypes = {
-  talk: 'Talk',
-  theme: 'Theme',
-  event: 'Event',
-  project: 'Project',
-  change: 'Change',
-} as const;
+export const pageTypes = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project', recap: 'Recap' } as const;
 
 /** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
 export interface SearchData {
@@ -61,13 +55,10 @@ export function projectSearchData(project: Project): SearchData {
   };
 }
 
-export function changeSearchData(change: Change): SearchData {
+export function recapSearchData(recap: Recap): SearchData {
   return {
-    filters: { type: [pageTypes.change], project: change.projects.map((project) => project.name) },
-    meta: {
-      type: pageTypes.change,
-      projects: change.projects.map((project) => project.name).join(', ') || undefined,
-    },
-    sort: { date: change.date },
+    filters: { type: [pageTypes.recap], event: [recap.event.shortName] },
+    meta: { type: pageTypes.recap, event: recap.event.shortName },
+    sort: { date: recap.event.start },
   };
 }

@@ -4,6 +4,8 @@ import type {
   ChangeData,
   Event,
   EventData,
+  Note,
+  NoteData,
   Project,
   ProjectData,
   Recap,
@@ -33,6 +35,7 @@ export interface RawContent {
   events: RawEntry<EventData>[];
   projects: RawEntry<ProjectData>[];
   recaps: RawEntry<RecapData>[];
+  notes: RawEntry<NoteData>[];
   /** Changes since the talks (see lib/changes); a content folder may have none. */
   changes?: RawEntry<ChangeData>[];
 }
@@ -57,7 +60,8 @@ export class ContentError extends Error {
 /**
  * Links the collections into one model and checks what a schema cannot see on
  * its own: references that point nowhere, duplicate slugs and titles, empty
- * bodies, drafts referenced from published pages, themes no talk uses.
+ * bodies, drafts referenced from published pages, themes no talk uses, talks
+ * no recap has a note on, and comparisons with nothing or too much to compare.
  * Each step adds what it finds to one list; a ContentError lists them all.
  */
 export function linkSite(raw: RawContent, options: LinkOptions): Site {
@@ -67,6 +71,8 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
   const recaps = linkRecaps(raw, events, problems);
   const themes = linkThemes(raw, options);
   const talks = linkTalks(raw, { events, themes, projects, recaps }, options, problems);
+  linkNotes(raw, recaps, talks, options, problems);
+  checkSources(talks, problems);
   linkStartHere(raw, themes, talks, problems);
   checkSlugsAndTitles(raw, talks, problems);
   const redirects = collectRedirects(talks, problems);
@@ -81,6 +87,14 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
     group.talks.sort(compareTalks);
   }
   for (const project of projects.values()) project.allTalks = talksForProject(project);
+  for (const talk of talks.values()) {
+    talk.notes.sort((a, b) => a.recap.attribution.localeCompare(b.recap.attribution, 'en'));
+    talk.recaps = talk.notes.map((note) => note.recap);
+  }
+  for (const recap of recaps.values()) {
+    recap.notes.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareTalks(a.talk, b.talk));
+    recap.talks = recap.notes.map((note) => note.talk);
+  }
   return {
     talks: [...talks.values()].sort(compareTalks),
     themes: [...themes.values()].sort((a, b) => a.order - b.order || byTitle(a, b)),
@@ -153,7 +167,7 @@ function linkRecaps(raw: RawContent, events: Map<string, Event>, problems: strin
     const file = fileOf(entry, 'recaps');
     const where = { file, field: 'event', kind: 'event', folder: 'events' };
     const event = resolve(events, entry.data.event, where, problems);
-    recaps.set(entry.id, { ...entry.data, id: entry.id, file, event: event!, talks: [] });
+    recaps.set(entry.id, { ...entry.data, id: entry.id, file, event: event!, notes: [], talks: [] });
   }
   return recaps;
 }
@@ -194,9 +208,6 @@ function linkTalks(raw: RawContent, linked: Linked, options: LinkOptions, proble
     const projects = projectRefs.flatMap(
       (ref) => resolve(linked.projects, ref, where('projects', 'project', 'projects'), problems) ?? [],
     );
-    const recaps = data.recaps.flatMap(
-      (ref) => resolve(linked.recaps, ref, where('recaps', 'recap', 'recaps'), problems) ?? [],
-    );
     if (!entry.body?.trim()) {
       problems.push(
         `${file}: the body is empty (expected the talk's write-up below the frontmatter, starting with "## What the talk covered")`,
@@ -204,9 +215,96 @@ function linkTalks(raw: RawContent, linked: Linked, options: LinkOptions, proble
     }
     const slug = explicitSlug ?? slugify(data.title);
     if (!slug) problems.push(`${file}: field "title": "${data.title}" gives an empty slug; add a "slug" field`);
-    talks.set(entry.id, { ...data, id: entry.id, file, slug, event: event!, themes, projects, recaps, impacts: [] });
+    talks.set(entry.id, {
+      ...data,
+      id: entry.id,
+      file,
+      slug,
+      event: event!,
+      themes,
+      projects,
+      notes: [],
+      recaps: [],
+      impacts: [],
+    });
   }
   return talks;
+}
+
+/** Files each note under its recap (the folder it is in) and its talk, refusing a second note on one talk. */
+function linkNotes(
+  raw: RawContent,
+  recaps: Map<string, Recap>,
+  talks: Map<string, Talk>,
+  options: LinkOptions,
+  problems: string[],
+) {
+  const drafts = new Set(raw.talks.filter((entry) => entry.data.draft).map((entry) => entry.id));
+  const seen = new Map<string, Note>();
+  for (const entry of raw.notes) {
+    const file = fileOf(entry, 'recaps');
+    const recapId = entry.id.split('/')[0]!;
+    const recap = recaps.get(recapId);
+    if (!recap) {
+      problems.push(
+        `${file}: the folder content/recaps/${recapId}/ has no index.mdx, so this note belongs to no recap; add the recap's index.mdx (npm run new -- recap)`,
+      );
+      continue;
+    }
+    // A note on a draft stays out of a production build with its talk.
+    if (drafts.has(entry.data.talk.id) && !talks.has(entry.data.talk.id)) continue;
+    const where = { file, field: 'talk', kind: 'talk', folder: 'talks' };
+    const talk = resolve(talks, entry.data.talk, where, problems);
+    if (!talk) continue;
+    if (recap.event && talk.event && recap.event !== talk.event) {
+      problems.push(
+        `${file}: field "talk": "${talk.id}" was given at ${talk.event.name}, but this recap (${recap.file}) reports on ${recap.event.name}`,
+      );
+      continue;
+    }
+    const empty = !entry.body?.trim();
+    if (empty && !options.includeDrafts) {
+      problems.push(
+        `${file}: the note is empty; below its frontmatter, write what ${recap.attribution} saw, liked, recommended or doubted (an empty note shows in npm run dev only)`,
+      );
+      continue;
+    }
+    const { talk: _talk, ...data } = entry.data;
+    const note: Note = { ...data, id: entry.id, file, recap, talk, empty };
+    const key = `${recap.id} ${talk.id}`;
+    const other = seen.get(key);
+    if (other) {
+      problems.push(
+        `${file}: field "talk": ${other.file} is already this recap's note on "${talk.id}"; a recap has one note per talk, so merge them`,
+      );
+      continue;
+    }
+    seen.set(key, note);
+    talk.notes.push(note);
+    recap.notes.push(note);
+  }
+}
+
+/** Every published talk says where its facts come from, and compares its notes once there are two or more. */
+function checkSources(talks: Map<string, Talk>, problems: string[]) {
+  for (const talk of talks.values()) {
+    const count = talk.notes.length;
+    if (count === 1 && talk.comparison) {
+      problems.push(
+        `${talk.file}: field "comparison": only ${talk.notes[0]!.recap.attribution} has a note on this talk, so there is nothing to compare; remove "comparison"`,
+      );
+    }
+    if (talk.draft) continue;
+    if (count === 0) {
+      problems.push(
+        `${talk.file}: no recap has a note on this talk, and every talk page says where its facts come from; add one with npm run new -- note --recap <recap> --talk ${talk.slug}`,
+      );
+    } else if (count > 1 && !talk.comparison) {
+      problems.push(
+        `${talk.file}: field "comparison": ${count} recaps have notes on this talk (${talk.notes.map((n) => n.file).join(', ')}); add "comparison" saying where they agree and differ`,
+      );
+    }
+  }
 }
 
 function linkStartHere(raw: RawContent, themes: Map<string, Theme>, talks: Map<string, Talk>, problems: string[]) {
@@ -272,7 +370,6 @@ function listTalksEverywhere(talks: Map<string, Talk>, themes: Map<string, Theme
     talk.event?.talks.push(talk);
     for (const theme of talk.themes) theme.talks.push(talk);
     for (const project of talk.projects) project.talks.push(talk);
-    for (const recap of talk.recaps) recap.talks.push(talk);
   }
   for (const theme of themes.values()) {
     if (theme.talks.length === 0) {

@@ -2,7 +2,11 @@ import { z } from 'astro/zod';
 import { lineSchema, partialDateSchema } from './common';
 import type { References } from './references';
 
-/** content/recaps/<id>.yaml: an attendee's write-up that talk pages draw on. */
+/**
+ * Frontmatter of content/recaps/<id>/index.mdx: an attendee's write-up that talk pages draw on. The body,
+ * which may be empty, is the recap's intro: what the writer set out to do and what the event felt like.
+ * The folder holds one note per talk the recap covered (see note.ts).
+ */
 export function recapSchema(refs: References) {
   return z.strictObject({
     // The recap's title, or a description of it when it has none.

@@ -33,12 +33,13 @@ export function talkSchema(refs: References, clock?: Clock) {
     themes: z.array(refs.theme).min(1, 'at least one theme').max(3, 'at most three themes'),
     // Tools and projects the talk showed or discussed (file names in content/projects/).
     projects: z.array(refs.project).default([]),
-    // The attendee recaps that covered the talk (file names in content/recaps/).
-    recaps: z.array(refs.recap).min(1, 'at least one recap: every talk page says where its facts come from'),
     // One sentence in our words, shown on cards and as the meta description.
     summary: lineSchema
       .min(40, 'a summary of at least 40 characters')
       .max(280, 'a summary of at most 280 characters: one sentence'),
+    // "Where they agree and differ": how the recaps' notes on this talk compare, in Markdown paragraphs.
+    // Required once two or more recaps have a note on the talk, refused while only one has.
+    comparison: z.string().trim().min(1, 'a few sentences comparing the notes').optional(),
     // The URL slug when it should not be derived from the title.
     slug: slugSchema.optional(),
     // Slugs this talk was published under before; each keeps redirecting to the current URL.

@@ -68,7 +68,6 @@ describe('npm run new', () => {
       'format:',
       'themes:',
       'projects:',
-      'recaps:',
       'summary:',
       'draft:',
       'reviewed:',
@@ -76,13 +75,135 @@ describe('npm run new', () => {
     ]) {
       expect(text).toContain(`\n${field}`);
     }
-    for (const heading of [
-      '## What the talk covered',
-      '## Takeaways',
-      '## Tools and projects',
-      '## What the recaps said',
-    ]) {
+    expect(text).toContain('\n# comparison: |');
+    for (const heading of ['## What the talk covered', '## Takeaways', '## Tools and projects']) {
       expect(text).toContain(heading);
+    }
+    expect(text).not.toContain('## What the recaps said');
+  });
+  it('writes a recap as a folder with its index.mdx', () => {
+    const { path, text, url } = scaffold('recap', { event: 'eu-2021', title: 'Our Notes' }, content);
+    expect(path).toMatch(/recaps\/our-notes\/index\.mdx$/);
+    expect(url).toBe('/recaps/our-notes/');
+    for (const field of ['title:', 'author:', 'attribution:', 'event: eu-2021', 'scope:']) {
+      expect(text).toContain(`\n${field}`);
+    }
+  });
+  it('writes a note on a talk, by slug or by path, with every field commented', () => {
+    const withBlog = writeContent('scaffold-other-event', {
+      ...validContent(),
+      'recaps/blog/index.mdx': '---\ntitle: B\nauthor: A\nattribution: The blog\nevent: eu-2021\nscope: S.\n---\n',
+    });
+    const bySlug = scaffold('note', { recap: 'blog', talk: 'meshes-are-awesome' }, withBlog);
+    expect(bySlug.path).toMatch(/recaps\/blog\/meshes-are-awesome\.mdx$/);
+    expect(bySlug.text).toContain('\ntalk: eu-2021/mesh\n');
+    expect(bySlug.text).toContain('\n# verdict:');
+    expect(bySlug.text).toContain('\n# order:');
+    expect(scaffold('note', { recap: 'blog', talk: 'eu-2021/mesh' }, withBlog).path).toBe(bySlug.path);
+  });
+  it('refuses a note for an unknown recap or talk, a talk of another event, and a second note on a talk', () => {
+    expect(refusal(() => scaffold('note', { recap: 'blog', talk: 'dns-pitfalls' }, content))).toMatch(
+      /There is no recap "blog"\. Known recaps: diary\. Add yours first: npm run new -- recap/,
+    );
+    expect(refusal(() => scaffold('note', { recap: 'diary', talk: 'dns-pitfals' }, content))).toMatch(
+      /There is no talk "dns-pitfals"/,
+    );
+    expect(refusal(() => scaffold('note', { recap: 'diary', talk: 'dns-pitfalls' }, content))).toMatch(
+      /content\/recaps\/diary\/dns\.mdx is already this recap's note on eu-2021\/dns/,
+    );
+    const other = writeContent('scaffold-other-event', {
+      ...validContent(),
+      'events/eu-2023.yaml': validContent()['events/eu-2021.yaml']!,
+      'recaps/report/index.mdx': '---\ntitle: R\nauthor: A\nattribution: The report\nevent: eu-2023\nscope: S.\n---\n',
+    });
+    expect(refusal(() => scaffold('note', { recap: 'report', talk: 'dns-pitfalls' }, other))).toMatch(
+      /"eu-2021\/dns" was given at eu-2021, but recap "report" reports on eu-2023/,
+    );
+  });
+});
+
+describe('two attendees’ notes on one talk, scaffolded and built', () => {
+  const out = join(scratchRoot, 'two-notes', 'dist');
+  let dir: string;
+  let files: Record<string, string>;
+  const fill = (text: string, values: Record<string, string>) =>
+    Object.entries(values).reduce((t, [from, to]) => t.replace(from, to), text);
+  beforeAll(() => {
+    dir = writeContent('two-notes', validContent());
+    files = { ...validContent() };
+    const write = (
+      kind: Parameters<typeof scaffold>[0],
+      values: Record<string, string>,
+      filled: Record<string, string>,
+    ) => {
+      const { path, text } = scaffold(kind, values, dir);
+      files[path.slice(dir.length + 1)] = fill(text, filled);
+      writeContent('two-notes', files);
+    };
+    for (const [title, author] of [
+      ['Team A at KubeCon', 'Ann'],
+      ['Team B at KubeCon', 'Bob'],
+    ] as const) {
+      write(
+        'recap',
+        { event: 'eu-2021', title },
+        {
+          'author: ""': `author: ${author}`,
+          'attribution: ""': `attribution: ${author}'s team`,
+          'publisher: ""\n': '',
+          'published: ""\n': '',
+          'scope: ""': 'scope: What we saw.',
+        },
+      );
+    }
+    write(
+      'note',
+      { recap: 'team-a-at-kubecon', talk: 'dns-pitfalls' },
+      { '---\n\n': '---\n\nAnn found the ndots demo eye-opening.\n' },
+    );
+    write(
+      'note',
+      { recap: 'team-b-at-kubecon', talk: 'dns-pitfalls' },
+      { '---\n\n': '---\n\nBob doubted the DNS advice.\n' },
+    );
+  });
+  afterAll(() => rmSync(join(scratchRoot, 'two-notes'), { recursive: true, force: true }));
+
+  it('refuses the talk until someone writes where the notes agree and differ', () => {
+    const result = runAstroBuild({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/talks\/eu-2021\/dns\.mdx: field "comparison": 3 recaps have notes on this talk/);
+    expect(existsSync(join(out, 'talks/dns-pitfalls/index.html'))).toBe(false);
+  });
+
+  it('then builds both notes into the talk page and each into its recap page', () => {
+    files['talks/eu-2021/dns.mdx'] = files['talks/eu-2021/dns.mdx']!.replace(
+      '\n---\n',
+      '\ncomparison: Ann liked the demo that Bob doubted.\n---\n',
+    );
+    writeContent('two-notes', files);
+    const result = runAstroBuild({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
+    if (!result.ok) throw new Error(result.output);
+    const talk = readFileSync(join(out, 'talks/dns-pitfalls/index.html'), 'utf8');
+    for (const text of [
+      'Ann&#39;s team',
+      'Ann found the ndots demo eye-opening.',
+      'Bob&#39;s team',
+      'Bob doubted the DNS advice.',
+    ]) {
+      expect(talk).toContain(text);
+    }
+    expect(talk).toContain('<h3 id="where-they-agree-and-differ"');
+    expect(talk).toContain('Ann liked the demo that Bob doubted.');
+    expect(talk).toContain('href="/recaps/team-a-at-kubecon/#dns-pitfalls"');
+    for (const [recap, text] of [
+      ['team-a-at-kubecon', 'Ann found the ndots demo eye-opening.'],
+      ['team-b-at-kubecon', 'Bob doubted the DNS advice.'],
+    ]) {
+      const page = readFileSync(join(out, `recaps/${recap}/index.html`), 'utf8');
+      expect(page).toContain('<h2 id="dns-pitfalls"');
+      expect(page).toContain(text);
+      expect(page).toContain('href="/talks/dns-pitfalls/"');
     }
   });
 });
@@ -101,10 +222,8 @@ describe('a scaffolded talk and a draft, built', () => {
     const filled = text
       .replace('  - name: ""\n    affiliation: ""', '  - name: Grace Example')
       .replace('projects: []', 'projects: [cilium]')
-      .replace('recaps: []', 'recaps: [diary]')
       .replace('summary: ""', 'summary: How one team ran Karpenter for a year and what the node bills taught them.')
-      .replace('draft: true', 'draft: false')
-      .replace('### Attribution name of the recap (see "attribution" in content/recaps/)', '### The diary');
+      .replace('draft: true', 'draft: false');
     const draft = files['talks/eu-2021/mesh.mdx']!.replace(
       'title: Meshes Are Awesome',
       'title: Secret Draft Talk\ndraft: true',
@@ -112,6 +231,8 @@ describe('a scaffolded talk and a draft, built', () => {
     writeContent('authoring', {
       ...files,
       'talks/eu-2021/running-karpenter-in-anger.mdx': filled,
+      'recaps/diary/running-karpenter-in-anger.mdx':
+        '---\ntalk: eu-2021/running-karpenter-in-anger\n---\n\nIt liked it.\n',
       'talks/eu-2021/mesh.mdx': draft,
     });
     const result = runAstroBuild({ KCR_CONTENT_DIR: dir, KCR_OUT_DIR: out });
@@ -122,6 +243,7 @@ describe('a scaffolded talk and a draft, built', () => {
     await pagefind?.destroy();
     rmSync(join(scratchRoot, 'authoring'), { recursive: true, force: true });
     rmSync(join(scratchRoot, 'scaffold-refusals'), { recursive: true, force: true });
+    rmSync(join(scratchRoot, 'scaffold-other-event'), { recursive: true, force: true });
   });
 
   it('builds the scaffolded talk, lists it and finds it in search', async () => {

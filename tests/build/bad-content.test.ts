@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAstroBuild } from '../helpers/build';
-import { scratchRoot, talkFile, validContent, writeContent } from '../helpers/scratch';
+import { noteFile, scratchRoot, talkFile, validContent, writeContent } from '../helpers/scratch';
 
 function build(name: string, change: Record<string, string | undefined>) {
   const content = writeContent(name, { ...validContent(), ...change });
@@ -59,14 +59,14 @@ describe('bad content', () => {
       'field "projects": there is no project "cilum"',
     ],
     [
-      'an unknown recap',
-      replaceIn(talk, 'recaps: [diary]', 'recaps: [blog]'),
-      talk,
-      'field "recaps": there is no recap "blog"',
+      'a note on an unknown talk',
+      replaceIn('recaps/diary/dns.mdx', 'talk: eu-2021/dns', 'talk: eu-2021/dnss'),
+      'recaps/diary/dns.mdx',
+      'field "talk": there is no talk "eu-2021/dnss"',
     ],
     [
       'a duplicate slug',
-      replaceIn(talk, 'recaps: [diary]\n', 'recaps: [diary]\nslug: meshes-are-awesome\n'),
+      replaceIn(talk, 'projects: [cilium]\n', 'projects: [cilium]\nslug: meshes-are-awesome\n'),
       'talks/eu-2021',
       'slug "meshes-are-awesome" is also used by',
     ],
@@ -93,7 +93,7 @@ describe('bad content', () => {
     ],
     [
       'a draft in a published list',
-      replaceIn(talk, 'recaps: [diary]\n', 'recaps: [diary]\ndraft: true\n'),
+      replaceIn(talk, 'projects: [cilium]\n', 'projects: [cilium]\ndraft: true\n'),
       'themes/networking.mdx',
       'field "startHere": talk "eu-2021/dns" is a draft',
     ],
@@ -109,6 +109,8 @@ describe('bad content', () => {
     const result = build('other-event', {
       'events/eu-2023.yaml': `name: Example Con 2023\nshortName: Example 2023\nlocation: Amsterdam\nstart: 2023-04\nend: 2023-04\nabout: In person.\n`,
       'talks/eu-2023/dns.mdx': talkFile('DNS Pitfalls', 'slug: dns-2023\n').replace('event: eu-2021', 'event: eu-2023'),
+      'recaps/report/index.mdx': `---\ntitle: A report\nauthor: Two\nattribution: The report\nevent: eu-2023\nscope: Trends.\n---\n`,
+      'recaps/report/dns-2023.mdx': noteFile('eu-2023/dns'),
     });
     expect(result.ok, result.output).toBe(true);
   });

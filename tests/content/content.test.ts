@@ -8,15 +8,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDir, contentFiles, root } from '../helpers/site';
+import { contentDir, contentFiles, noteFiles, recapFiles, root } from '../helpers/site';
 
 const talks = contentFiles('talks', { drafts: true });
 const themes = contentFiles('themes', { drafts: true });
 const projects = contentFiles('projects');
-const recaps = contentFiles('recaps');
+const recaps = recapFiles();
+const notes = noteFiles();
 const events = contentFiles('events');
 const changes = contentFiles('changes');
-const attribution = new Map(recaps.map((recap) => [recap.id, String(recap.data.attribution)]));
+const notesOn = (talkId: string) => notes.filter((note) => note.data.talk === talkId);
 const bodyOf = (file: string) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 const headings = (body: string, level: number) =>
   [...body.matchAll(new RegExp(`^${'#'.repeat(level)} (.+)$`, 'gm'))].map((match) => match[1]!.trim());
@@ -44,25 +45,21 @@ describe('talks', () => {
     expect(new Set(talks.map((talk) => talk.data.event))).toEqual(new Set(events.map((event) => event.id)));
   });
 
-  it.each(talks.map((talk) => [talk.id, talk] as const))('%s has a theme, a recap and the sections in order', (_id, talk) => {
+  it.each(talks.map((talk) => [talk.id, talk] as const))('%s has a theme, a recap note and the sections in order', (_id, talk) => {
     expect(list(talk.data.themes).length).toBeGreaterThan(0);
-    expect(list(talk.data.recaps).length).toBeGreaterThan(0);
+    expect(notesOn(talk.id).length, `${talk.file}: no recap has a note on it`).toBeGreaterThan(0);
     const body = bodyOf(talk.file);
     const sections = headings(body, 2);
-    const order = ['What the talk covered', 'Takeaways', 'Tools and projects', 'What the recaps said'];
+    const order = ['What the talk covered', 'Takeaways', 'Tools and projects'];
     expect(sections[0]).toBe('What the talk covered');
-    expect(sections.at(-1)).toBe('What the recaps said');
+    // "What the recaps said" is composed from the notes in content/recaps/; the talk file never writes it.
+    expect(sections).not.toContain('What the recaps said');
     const known = sections.filter((section) => order.includes(section));
     expect(known).toEqual(order.filter((section) => known.includes(section)));
   });
 
-  it.each(talks.map((talk) => [talk.id, talk] as const))('%s says what each of its recaps said', (_id, talk) => {
-    const body = bodyOf(talk.file);
-    const said = body.slice(body.indexOf('## What the recaps said'));
-    const subsections = headings(said, 3);
-    const cited = list(talk.data.recaps);
-    for (const recap of cited) expect(subsections, `${talk.file}: ${recap}`).toContain(attribution.get(recap));
-    if (cited.length > 1) expect(subsections.at(-1)).toBe('Where they agree and differ');
+  it.each(talks.map((talk) => [talk.id, talk] as const))('%s compares its notes exactly when it has several', (_id, talk) => {
+    expect(Boolean(talk.data.comparison), talk.file).toBe(notesOn(talk.id).length > 1);
   });
 
   it.each(talks.map((talk) => [talk.id, talk] as const))('%s links exactly its projects under Tools and projects', (_id, talk) => {
@@ -81,6 +78,20 @@ describe('talks', () => {
   it('marks untitled sessions and gives them a short, fixed slug', () => {
     for (const talk of talks.filter((t) => t.data.untitled)) {
       expect(talk.data.slug, talk.file).toBe(talk.id.split('/').pop());
+    }
+  });
+});
+
+describe('recaps', () => {
+  it('each have notes, and every note has a body in our words about a talk of the recap’s event', () => {
+    const talkEvent = new Map(talks.map((talk) => [talk.id, talk.data.event]));
+    for (const recap of recaps) {
+      const own = notes.filter((note) => note.id.startsWith(`${recap.id}/`));
+      expect(own.length, `${recap.file} has no notes`).toBeGreaterThan(0);
+      for (const note of own) {
+        expect(bodyOf(note.file).trim().length, `${note.file} is empty`).toBeGreaterThan(40);
+        expect(talkEvent.get(String(note.data.talk)), note.file).toBe(recap.data.event);
+      }
     }
   });
 });

@@ -30,7 +30,8 @@ export function runAstroBuild(env: Record<string, string>): BuildResult {
   return { ok: run.status === 0, output };
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };

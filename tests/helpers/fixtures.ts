@@ -7,10 +7,18 @@ const ref =
 export const eventRef = ref('events');
 export const themeRef = ref('themes');
 export const projectRef = ref('projects');
-export const recapRef = ref('recaps');
 export const talkRef = ref('talks');
 
 type TalkData = RawContent['talks'][number]['data'];
+type NoteData = RawContent['notes'][number]['data'];
+
+/** One recap's note on a talk, in content/recaps/<recap>/<talk>.mdx. */
+export const note = (id: string, talk: string, data: Partial<NoteData> = {}) => ({
+  id,
+  filePath: `content/recaps/${id}.mdx`,
+  body: 'The writer liked it.',
+  data: { talk: talkRef(talk), ...data },
+});
 
 /** A small valid content set: two events, two themes, three talks. */
 export function sampleContent(): RawContent {
@@ -26,7 +34,6 @@ export function sampleContent(): RawContent {
       format: 'talk' as const,
       themes: [themeRef('networking')],
       projects: [],
-      recaps: [recapRef('diary')],
       summary: 'A summary that is long enough to pass the schema check.',
       redirectFrom: [],
       draft: false,
@@ -65,7 +72,7 @@ export function sampleContent(): RawContent {
     recaps: [
       {
         id: 'diary',
-        filePath: 'content/recaps/diary.yaml',
+        filePath: 'content/recaps/diary/index.mdx',
         data: {
           title: 'A diary',
           untitled: false,
@@ -75,7 +82,20 @@ export function sampleContent(): RawContent {
           scope: 'Talk by talk.',
         },
       },
+      {
+        id: 'report',
+        filePath: 'content/recaps/report/index.mdx',
+        data: {
+          title: 'A report',
+          untitled: false,
+          author: 'Two engineers',
+          attribution: 'The report',
+          event: eventRef('eu-2023'),
+          scope: 'Trends and talks.',
+        },
+      },
     ],
+    notes: [note('diary/dns', 'eu-2021/dns'), note('diary/mesh', 'eu-2021/mesh'), note('report/argo', 'eu-2023/argo')],
     projects: [
       { id: 'argo', filePath: 'content/projects/argo.yaml', data: { name: 'Argo', description: 'Umbrella.' } },
       {

@@ -51,6 +51,26 @@ export function contentFiles(collection: string, { drafts = false } = {}): Conte
     .filter((entry) => drafts || entry.data.draft !== true);
 }
 
+/** The recaps: content/recaps/<id>/index.mdx, with the folder name as id. */
+export function recapFiles(): ContentFile[] {
+  const dir = join(contentDir, 'recaps');
+  return walk(dir, (file) => file.endsWith('/index.mdx')).map((file) => ({
+    id: relative(dir, file).replace(/\/index\.mdx$/, ''),
+    file,
+    data: readData(file),
+  }));
+}
+
+/** The recaps' notes: every other .mdx under content/recaps/, with <recap>/<name> as id. */
+export function noteFiles(): ContentFile[] {
+  const dir = join(contentDir, 'recaps');
+  return walk(dir, (file) => file.endsWith('.mdx') && !file.endsWith('/index.mdx')).map((file) => ({
+    id: relative(dir, file).replace(/\.mdx$/, ''),
+    file,
+    data: readData(file),
+  }));
+}
+
 /** Where each published talk is served, as the site derives it. */
 export function talkPath(talk: ContentFile): string {
   return `/talks/${(talk.data.slug as string | undefined) ?? slugify(talk.data.title as string)}/`;

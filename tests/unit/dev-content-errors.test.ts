@@ -8,7 +8,6 @@ const valid = `title: A Talk
 event: eu-2021
 format: talk
 themes: [networking]
-recaps: [diary]
 summary: A summary that is long enough to describe the talk.`;
 
 describe('schema errors in the dev overlay', () => {
@@ -26,5 +25,16 @@ describe('schema errors in the dev overlay', () => {
     expect(contentFileProblems(join(dir, 'events/x.yaml'), 'name: X\n', dir)[0]).toMatch(
       /^content\/events\/x\.yaml: field "shortName"/,
     );
+  });
+  it('checks a recap’s index.mdx as a recap and the files beside it as notes', () => {
+    expect(contentFileProblems(join(dir, 'recaps/blog/index.mdx'), '---\ntitle: A blog\n---\n', dir)[0]).toMatch(
+      /^content\/recaps\/blog\/index\.mdx: field "author"/,
+    );
+    expect(contentFileProblems(join(dir, 'recaps/blog/dns.mdx'), '---\nverdict: Good\n---\n', dir)).toEqual([
+      expect.stringMatching(/^content\/recaps\/blog\/dns\.mdx: field "talk"/),
+    ]);
+    expect(
+      contentFileProblems(join(dir, 'recaps/blog/dns.mdx'), '---\ntalk: eu-2021/dns\n---\n\nText.\n', dir),
+    ).toEqual([]);
   });
 });

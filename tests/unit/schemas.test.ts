@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { changeSchema } from '../../src/schemas/change';
 import { eventSchema } from '../../src/schemas/event';
 import { projectSchema } from '../../src/schemas/project';
+import { noteSchema } from '../../src/schemas/note';
 import { recapSchema } from '../../src/schemas/recap';
 import type { References } from '../../src/schemas/references';
 import { talkSchema } from '../../src/schemas/talk';
@@ -24,7 +25,6 @@ const validTalk = {
   format: 'talk',
   themes: ['networking'],
   projects: ['cilium'],
-  recaps: ['deezer-2021'],
   summary: 'A maintainer walks through everyday networking mistakes that take clusters down.',
 };
 
@@ -60,7 +60,8 @@ describe('talk schema', () => {
     ['an unknown format', { format: 'workshop' }, /^format: /],
     ['no theme', { themes: [] }, /^themes: at least one theme/],
     ['four themes', { themes: ['a', 'b', 'c', 'd'] }, /^themes: at most three themes/],
-    ['no recap', { recaps: [] }, /^recaps: at least one recap/],
+    ['the old hand-kept recap list', { recaps: ['deezer-2021'] }, /recaps/],
+    ['an empty comparison', { comparison: '  ' }, /^comparison: a few sentences comparing the notes/],
     [
       'a two-line summary',
       { summary: 'One line long enough to pass the length.\nAnd another one.' },
@@ -241,5 +242,26 @@ describe('change schema', () => {
     expect(
       firstIssue(changeSchema(refs, { today: '2030-01-01' }), { ...valid, date: '2029-12-31', checked: '2029-12-31' }),
     ).toBe('parsed');
+  });
+});
+
+describe('note schema', () => {
+  const schema = noteSchema(refs);
+
+  it('parses a note on a talk, with the writer’s verdict and place in the recap', () => {
+    expect(schema.parse({ talk: 'eu-2021/dns', verdict: 'We will try it', order: 3 })).toEqual({
+      talk: { id: 'eu-2021/dns', collection: 'talks' },
+      verdict: 'We will try it',
+      order: 3,
+    });
+  });
+
+  it.each([
+    ['no talk', {}, /^talk: /],
+    ['a two-line verdict', { talk: 'x', verdict: 'Good.\nVery.' }, /^verdict: a single line/],
+    ['a place of zero', { talk: 'x', order: 0 }, /^order: a number from 1 up/],
+    ['a misspelt field', { talk: 'x', verdicts: 'Good' }, /verdicts/],
+  ])('refuses %s, naming the field', (_case, value, message) => {
+    expect(firstIssue(schema, value)).toMatch(message);
   });
 });
