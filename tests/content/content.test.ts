@@ -94,6 +94,18 @@ describe('recaps', () => {
       }
     }
   });
+
+  it.each(recaps.map((recap) => [recap.id, recap] as const))('%s numbers its notes 1, 2, 3… in the writer’s order, once it numbers any', (_id, recap) => {
+    const own = notes.filter((note) => note.id.startsWith(`${recap.id}/`));
+    const numbered = own.filter((note) => note.data.order !== undefined);
+    if (numbered.length === 0) return;
+    // A half-numbered recap would list its unnumbered notes last, out of the writer's order.
+    expect(own.filter((note) => note.data.order === undefined).map((note) => `${note.file}: no order`)).toEqual([]);
+    expect(
+      numbered.map((note) => Number(note.data.order)).sort((a, b) => a - b),
+      `${recap.file}: the order fields of its notes`,
+    ).toEqual(own.map((_, i) => i + 1));
+  });
 });
 
 describe('projects', () => {

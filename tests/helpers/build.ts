@@ -40,12 +40,14 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `astro dev` on 127.0.0.1 until close() is called; resolves once it answers. */
-export async function startDevServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDevServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: root, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, stdio: 'ignore' },
+    { cwd: root, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}/`;
   const close = () =>
