@@ -256,6 +256,7 @@ ${fields('talk', [
   ['comparison', '|\n  …', { commented: true }],
   ['redirectFrom', '[]', { hint: `This talk will be served at /talks/${slug}/.` }],
   ['draft', 'true', { hint: 'Set it to false once every field is filled in.' }],
+  ['reviewed', new Date().toISOString().slice(0, 7)],
 ])}
 ---
 
@@ -335,6 +336,7 @@ ${fields('theme', [
   ['order', String(known.themes.length + 1)],
   ['startHere', '[]'],
   ['draft', 'true', { hint: 'Set it to false once every field is filled in.' }],
+  ['reviewed', new Date().toISOString().slice(0, 7)],
 ])}
 ---
 

@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { checkedGlob } from './integrations/content-checks';
 import { siteConfig } from './site.config';
+import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';
 import { projectSchema } from './schemas/project';
 import { noteSchema } from './schemas/note';
@@ -9,7 +10,9 @@ import { talkSchema } from './schemas/talk';
 import { themeSchema } from './schemas/theme';
 import type { References } from './schemas/references';
 
-const { contentDir } = siteConfig(process.env);
+const { contentDir, today } = siteConfig(process.env);
+/** Dates after this day are refused (see KCR_TODAY). */
+const clock = { today };
 
 const refs: References = {
   event: reference('events'),
@@ -28,11 +31,11 @@ const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/,
 export const collections = {
   talks: defineCollection({
     loader: checkedGlob(contentDir, { pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
-    schema: talkSchema(refs),
+    schema: talkSchema(refs, clock),
   }),
   themes: defineCollection({
     loader: checkedGlob(contentDir, { pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
-    schema: themeSchema(refs),
+    schema: themeSchema(refs, clock),
   }),
   events: defineCollection({
     loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
@@ -57,5 +60,9 @@ export const collections = {
       generateId: pathId,
     }),
     schema: noteSchema(refs),
+  }),
+  changes: defineCollection({
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/changes`, generateId: pathId }),
+    schema: changeSchema(refs, clock),
   }),
 };

@@ -15,6 +15,7 @@ import { relative, resolve, sep } from 'node:path';
 import { checkFile } from '../lib/content-checks';
 import { checkContentFolder } from '../lib/content-folder';
 import { ContentError } from '../lib/site';
+import { siteConfig } from '../site.config';
 
 export const integrationName = 'kubecon-recaps:content-checks';
 
@@ -34,13 +35,13 @@ export default function contentChecks(contentDir: string): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build' && command !== 'sync') return;
-        const problems = checkContentFolder(dir, { includeDrafts: false });
+        const problems = checkContentFolder(dir, { includeDrafts: false, today: siteConfig(process.env).today });
         if (problems.length) throw contentError(problems);
       },
       'astro:server:setup': ({ server, logger }) => {
         let problems: string[] = [];
         const check = () => {
-          const found = checkContentFolder(dir, { includeDrafts: true });
+          const found = checkContentFolder(dir, { includeDrafts: true, today: siteConfig(process.env).today });
           const changed = found.join('\n') !== problems.join('\n');
           problems = found;
           if (changed && found.length) logger.error(devReport(found));
@@ -108,7 +109,10 @@ export function checkedGlob(contentDir: string, options: GlobOptions & { base: s
       if (!context.watcher) return loader.load(context);
       const broken = (filePath: string) => {
         const path = relative(root, filePath).split(sep).join('/');
-        return checkFile({ path, bytes: readFileSync(filePath) }, path).problems.length > 0;
+        return (
+          checkFile({ path, bytes: readFileSync(filePath) }, path, { today: siteConfig(process.env).today }).problems
+            .length > 0
+        );
       };
       const inner = context as LoadContext & { entryTypes?: Map<string, EntryType> };
       // A file whose frontmatter cannot be read at all fails before parseData: read it as empty instead.

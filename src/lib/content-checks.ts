@@ -12,6 +12,8 @@ import { z } from 'astro/zod';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
+import { changeSchema } from '../schemas/change.ts';
+import type { Clock } from '../schemas/common.ts';
 import { eventSchema } from '../schemas/event.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { noteSchema } from '../schemas/note.ts';
@@ -27,7 +29,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
 /** The folders of the content folder, one per collection (content.config.ts). */
-export const contentFolders = ['talks', 'themes', 'events', 'projects', 'recaps'] as const;
+export const contentFolders = ['talks', 'themes', 'events', 'projects', 'recaps', 'changes'] as const;
 
 /** One file of the content folder: its path under it ("talks/eu-2021/x.mdx"), and its bytes. */
 export interface ContentFile {
@@ -84,15 +86,21 @@ const refs: References = { event: anyRef, theme: anyRef, project: anyRef, recap:
  * one's files and its schema. Talks may sit in folders (one per event); a recap is a folder holding its
  * index.mdx and one note per talk; the others are files directly in their folder.
  */
-export const collections = {
-  talks: { extension: '.mdx', schema: talkSchema(refs), what: 'a talk' },
-  themes: { extension: '.mdx', schema: themeSchema(refs), what: 'a theme' },
-  events: { extension: '.yaml', schema: eventSchema, what: 'an event' },
-  projects: { extension: '.yaml', schema: projectSchema(refs), what: 'a project' },
-  recaps: { extension: '.mdx', schema: recapSchema(refs), what: 'a recap' },
-  notes: { extension: '.mdx', schema: noteSchema(refs), what: 'a note' },
-} as const;
+export function collectionsFor(clock?: Clock) {
+  return {
+    talks: { extension: '.mdx', schema: talkSchema(refs, clock), what: 'a talk' },
+    themes: { extension: '.mdx', schema: themeSchema(refs, clock), what: 'a theme' },
+    events: { extension: '.yaml', schema: eventSchema, what: 'an event' },
+    projects: { extension: '.yaml', schema: projectSchema(refs), what: 'a project' },
+    recaps: { extension: '.mdx', schema: recapSchema(refs), what: 'a recap' },
+    notes: { extension: '.mdx', schema: noteSchema(refs), what: 'a note' },
+    changes: { extension: '.yaml', schema: changeSchema(refs, clock), what: 'a change' },
+  } as const;
+}
+/** The collections without a clock: dates in the future are not refused (the build passes today's date). */
+export const collections = collectionsFor();
 export type Collection = keyof typeof collections;
+const byClock = new Map<string, ReturnType<typeof collectionsFor>>();
 
 /**
  * The components a body may use, by collection: what the routes pass to <Content components={…}>
@@ -431,12 +439,19 @@ export function bodyProblems(body: string, collection: string): { line?: number;
 }
 
 /** The checks on one file by itself; the entry when it passes them. */
-export function checkFile(file: ContentFile, shown: string): { problems: string[]; entry?: CheckedEntry } {
+export function checkFile(
+  file: ContentFile,
+  shown: string,
+  clock?: Clock,
+): { problems: string[]; entry?: CheckedEntry } {
   const problems: string[] = [];
   const place = checkPlace(file, shown, problems);
   if (!place) return { problems };
   const { collection, text } = place;
-  const { schema, what } = collections[collection];
+  const known = clock
+    ? (byClock.get(clock.today) ?? byClock.set(clock.today, collectionsFor(clock)).get(clock.today)!)
+    : collections;
+  const { schema, what } = known[collection];
   const source = readSource(file.path, text);
   if (!source.ok) return { problems: [problem(shown, source.problem.line, source.problem.message)] };
   const parsed = schema.safeParse(source.data);

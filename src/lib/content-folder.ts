@@ -21,6 +21,8 @@ export interface CheckOptions {
   shownDir: string;
   /** Keep drafts (npm run dev); a production build leaves them out, and refuses published pages that list them. */
   includeDrafts: boolean;
+  /** Today, YYYY-MM-DD, for the fields that refuse dates in the future; without it, none is refused. */
+  today?: string;
 }
 
 /**
@@ -32,12 +34,12 @@ export function checkContent(files: ContentFile[], options: CheckOptions): strin
   const entries: CheckedEntry[] = [];
   for (const file of files) {
     const shown = `${options.shownDir}/${file.path}`;
-    const result = checkFile(file, shown);
+    const result = checkFile(file, shown, options.today ? { today: options.today } : undefined);
     problems.push(...result.problems);
     if (result.entry) entries.push(result.entry);
   }
   for (const name of contentFolders) {
-    if (name !== 'projects' && !files.some((file) => file.path.startsWith(`${name}/`))) {
+    if (name !== 'projects' && name !== 'changes' && !files.some((file) => file.path.startsWith(`${name}/`))) {
       problems.push(
         `${options.shownDir}/${name}/: there is no ${collections[name].what.replace(/^an? /, '')} here; the site needs at least one (npm run new -- ${name.replace(/s$/, '')} … writes one)`,
       );

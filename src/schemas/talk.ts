@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, slugSchema } from './common.ts';
+import { lineSchema, reviewedSchema, slugSchema, type Clock } from './common.ts';
 import type { References } from './references';
 
 /** The kinds of session a KubeCon schedule has. */
@@ -41,7 +41,7 @@ export function talkGaps(talk: { summary: string }): { field: string; message: s
 }
 
 /** Frontmatter of content/talks/<event>/<file>.mdx. */
-export function talkSchema(refs: References) {
+export function talkSchema(refs: References, clock?: Clock) {
   return z
     .strictObject({
       title: lineSchema
@@ -85,6 +85,9 @@ export function talkSchema(refs: References) {
         .default([])
         .describe('Slugs this talk was published under before; each keeps redirecting to the current URL.'),
       draft: z.boolean().default(false).describe('A draft shows in `npm run dev` only, never in a production build.'),
+      reviewed: reviewedSchema(clock).describe(
+        'The month someone last checked this page against today’s releases, YYYY-MM; `npm run review` lists pages due again.',
+      ),
     })
     .superRefine((talk, context) => {
       if (talk.draft) return;

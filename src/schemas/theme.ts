@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema } from './common.ts';
+import { lineSchema, reviewedSchema, type Clock } from './common.ts';
 import type { References } from './references';
 
 /**
@@ -20,7 +20,7 @@ export function themeGaps(theme: { description: string; startHere: unknown[] }):
 }
 
 /** Frontmatter of content/themes/<id>.mdx; the body is the theme's overview. */
-export function themeSchema(refs: References) {
+export function themeSchema(refs: References, clock?: Clock) {
   return z
     .strictObject({
       title: lineSchema
@@ -42,6 +42,9 @@ export function themeSchema(refs: References) {
           'One to five talks to read first, in reading order (paths under content/talks/ without .mdx, e.g. eu-2023/my-talk).',
         ),
       draft: z.boolean().default(false).describe('A draft theme shows in `npm run dev` only.'),
+      reviewed: reviewedSchema(clock).describe(
+        'The month someone last checked the overview against today’s releases, YYYY-MM; `npm run review` lists pages due again.',
+      ),
     })
     .superRefine((theme, context) => {
       if (theme.draft) return;

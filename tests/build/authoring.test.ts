@@ -113,6 +113,7 @@ describe('npm run new', () => {
       'projects:',
       'summary:',
       'draft:',
+      'reviewed:',
       'redirectFrom:',
     ]) {
       expect(text).toContain(`\n${field}`);

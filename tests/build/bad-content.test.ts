@@ -113,7 +113,7 @@ describe('a build of bad content', () => {
     const result = runAstroBuild({ KCR_CONTENT_DIR: '/nonexistent/content', KCR_OUT_DIR: out });
     expect(result.status).toBe(1);
     expect(result.output.trim()).toBe(
-      'The content has a problem; fix it and build again:\n  - KCR_CONTENT_DIR points to /nonexistent/content, which does not exist; point it at a folder holding talks/, themes/, events/, projects/, recaps/, or leave it unset to use ./content',
+      'The content has a problem; fix it and build again:\n  - KCR_CONTENT_DIR points to /nonexistent/content, which does not exist; point it at a folder holding talks/, themes/, events/, projects/, recaps/, changes/, or leave it unset to use ./content',
     );
     expect(snapshot()).toEqual(previous);
   });

@@ -263,7 +263,7 @@ describe('the content checks', () => {
 
   it('refuse a content folder that does not exist, in one line', () => {
     expect(checkContentFolder('/nonexistent/content', { includeDrafts: false })).toEqual([
-      'KCR_CONTENT_DIR points to /nonexistent/content, which does not exist; point it at a folder holding talks/, themes/, events/, projects/, recaps/, or leave it unset to use ./content',
+      'KCR_CONTENT_DIR points to /nonexistent/content, which does not exist; point it at a folder holding talks/, themes/, events/, projects/, recaps/, changes/, or leave it unset to use ./content',
     ]);
   });
 

@@ -36,7 +36,7 @@ const oneLine = (text: string) => {
   expect(text).not.toMatch(/^\s+at /m);
 };
 
-const scripts = ['new.ts', 'bench.ts', 'published-urls.ts', 'lighthouse.ts', 'screenshot.ts'];
+const scripts = ['new.ts', 'review.ts', 'bench.ts', 'published-urls.ts', 'lighthouse.ts', 'screenshot.ts'];
 
 describe.concurrent('every script', () => {
   it.each(scripts)('%s prints its usage for --help', async (script) => {
@@ -49,6 +49,7 @@ describe.concurrent('every script', () => {
   it.each([
     ['new.ts', ['talk', '--theme', 'x'], 'there is no option --theme; did you mean --themes?'],
     ['bench.ts', ['--kep'], 'there is no option --kep; did you mean --keep?'],
+    ['review.ts', ['--mnths', '6'], 'there is no option --mnths; did you mean --months?'],
     ['published-urls.ts', ['--dry-run'], 'there is no option --dry-run'],
     ['lighthouse.ts', ['--page', 'talk'], 'there is no option --page'],
     ['screenshot.ts', ['--ful'], 'there is no option --ful; did you mean --full?'],
