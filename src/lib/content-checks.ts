@@ -107,7 +107,7 @@ const byClock = new Map<string, ReturnType<typeof collectionsFor>>();
  * (src/pages/talks/[slug].astro), with the attributes each one needs.
  */
 export const bodyComponents: Record<string, Record<string, string[]>> = {
-  talks: { Background: ['title'] },
+  talks: { Background: ['title'], Superseded: ['change'] },
   themes: {},
 };
 

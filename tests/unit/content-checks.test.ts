@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyProblems, collections, type ContentFile } from '../../src/lib/content-checks';
+import { bodyComponents, bodyProblems, collections, type ContentFile } from '../../src/lib/content-checks';
 import { checkContent, checkContentFolder } from '../../src/lib/content-folder';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
 import { root } from '../helpers/site';
@@ -39,6 +39,13 @@ const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt
 describe('the content checks', () => {
   it('find nothing wrong with the valid folder', () => {
     expect(check(valid())).toEqual([]);
+  });
+
+  it('know the components the talk route gives a body, and no other', () => {
+    const route = readFileSync(join(root, 'src/pages/talks/[slug].astro'), 'utf8');
+    const given = /<Content components=\{\{([^}]*)\}\}/.exec(route)![1]!;
+    const names = given.split(',').map((entry) => entry.split(':')[0]!.trim());
+    expect(names.sort()).toEqual(Object.keys(bodyComponents.talks!).sort());
   });
 
   it('know every collection content.config.ts loads, and no other', () => {
@@ -203,7 +210,7 @@ describe('the content checks', () => {
     [
       'a component the site does not provide',
       withBody('<Callout>Careful.</Callout>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <Callout> is not a component the site provides; talks can use <Background title="…">`,
+      `content/talks/eu-2021/dns.mdx:${bodyLine}: <Callout> is not a component the site provides; talks can use <Background title="…">, <Superseded change="…">`,
     ],
     [
       'a Background block without its title',
