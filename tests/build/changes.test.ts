@@ -204,7 +204,7 @@ describe('review dates and change refusals in a scratch build', () => {
     [
       'a change with no source',
       change(valid.replace(/sources:[\s\S]*?(?=checked)/, 'sources: []\n')),
-      'sources: at least one source',
+      'field "sources": at least one source',
     ],
     [
       'a change for an unknown talk',
@@ -219,13 +219,14 @@ describe('review dates and change refusals in a scratch build', () => {
     [
       'a change dated after today',
       change(valid.replace('date: 2026-11', 'date: 2026-12-24')),
-      'date: a date not after today (2026-12-01)',
+      'field "date": a date not after today (2026-12-01)',
     ],
   ])('refuses %s, naming the file and the field', (_case, text, message) => {
     const result = build(_case.replace(/\W+/g, '-'), { 'changes/dns-moved-on.yaml': text });
     expect(result.ok, result.output).toBe(false);
     expect(result.output).toContain('changes/dns-moved-on.yaml');
     expect(result.output).toContain(message);
+    expect(result.output).not.toContain('Hint:');
     expect(existsSync(join(result.out, 'index.html')), 'a failed build leaves no site behind').toBe(false);
   });
 });
