@@ -8,8 +8,8 @@ import {
   worstVerdict,
 } from '../../src/lib/changes';
 import type { ChangeData } from '../../src/lib/model';
-import { ContentError, linkSite, type RawContent, type RawEntry } from '../../src/lib/site';
-import { projectRef, sampleContent, talkRef } from '../helpers/fixtures';
+import { linkSite, type RawContent, type RawEntry } from '../../src/lib/site';
+import { problemsOf, projectRef, sampleContent, talkRef } from '../helpers/fixtures';
 
 type Impact = ChangeData['talks'][number];
 const impact = (talk: string, verdict: Impact['verdict'] = 'holds'): Impact => ({
@@ -41,16 +41,6 @@ const build = (changes: RawEntry<ChangeData>[], edit: (content: RawContent) => v
   edit(content);
   return linkSite(content, { includeDrafts: false });
 };
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('linkChanges (through linkSite)', () => {
   it('links changes to their projects and talks, and both back, newest change first', () => {
