@@ -6,7 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
 import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import devContentErrors from './src/integrations/dev-content-errors.ts';
+import contentChecks from './src/integrations/content-checks.ts';
+import atomicOutput, { stagingDir } from './src/integrations/atomic-output.ts';
 import socialCards from './src/integrations/social-cards/index.ts';
 import hosting from './src/integrations/hosting.ts';
 import { contentSecurityPolicy } from './src/lib/hosting.ts';
@@ -22,9 +23,13 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
+  // Astro's terminal output, less a warning the site has handled (see the file).
+  logger: { entrypoint: './src/integrations/log.ts' },
   // Stylesheets and scripts as files, never inline: each inline one would add its hash to the CSP of every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
+    // First: refuse broken content before anything else runs or anything is written.
+    contentChecks(contentDir),
     // Static parts of each MDX body become one HTML string instead of a tree of JSX nodes to render:
     // the same HTML, and at thousands of talks the render phase takes a fraction of the time.
     mdx({ optimize: true }),
@@ -34,13 +39,14 @@ export default defineConfig({
     pagefind(),
     // After Pagefind: headers, redirects and compressed copies cover the index too.
     hosting(),
-    devContentErrors(resolve(contentDir)),
+    // Last: the finished build replaces the output folder only once everything above has written into it.
+    atomicOutput(),
   ],
   // The Content-Security-Policy <meta> on every page; servers send the same policy as a header (src/lib/hosting.ts).
   security: { csp: contentSecurityPolicy },
   vite: {
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
-    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**', '**/.dist.*/**'] } },
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {
@@ -64,13 +70,14 @@ export default defineConfig({
 });
 
 /**
- * A built page that only redirects (a renamed talk's old URL).
+ * A built page that only redirects (a renamed talk's old URL). The sitemap is written while the build is still
+ * in its staging folder.
  * @param {string} page
  */
 function isRedirectStub(page) {
   const path = new URL(page).pathname.slice(base.length);
   try {
-    return readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
+    return readFileSync(join(stagingDir(resolve(outDir)), path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
   } catch {
     return false;
   }

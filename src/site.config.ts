@@ -11,6 +11,8 @@
  * REPO_BRANCH     the branch those links edit (default main)
  * KCR_CARD_CACHE  where drawn social cards are cached (default node_modules/.cache/kcr-cards); the benchmark
  *                 points it elsewhere to measure a cold cache
+ * KCR_TODAY       the day the build takes as today, YYYY-MM-DD (default SOURCE_DATE_EPOCH's day, else the
+ *                 real date): pages not reviewed for a year say so, and dates after it are refused
  * KCR_DEPLOY      set by `npm run build:deploy`: SITE_URL is then required and may not be a local address
  *
  * Astro caches parsed content and compiled modules per project; a scratch content
@@ -29,6 +31,8 @@ export interface SiteConfig {
   cardCacheDir: string;
   /** Prefix of a file's edit URL, e.g. https://github.com/org/repo/edit/main/; undefined hides the links. */
   editBase?: string;
+  /** The day the build takes as today, YYYY-MM-DD. */
+  today: string;
 }
 
 export function siteConfig(env: Record<string, string | undefined>): SiteConfig {
@@ -48,7 +52,26 @@ export function siteConfig(env: Record<string, string | undefined>): SiteConfig 
     cacheDir: isDefault ? './node_modules/.astro' : `./node_modules/.astro/scratch-${hash(`${contentDir} ${base}`)}`,
     cardCacheDir: resolve(env.KCR_CARD_CACHE?.trim() || 'node_modules/.cache/kcr-cards'),
     editBase: editBase(env.REPO_URL, env.REPO_BRANCH),
+    today: today(env),
   };
+}
+
+/** KCR_TODAY, else the day of SOURCE_DATE_EPOCH (so a reproducible build has a fixed today), else the UTC date. */
+export function today(env: Record<string, string | undefined>, now = new Date()): string {
+  const set = env.KCR_TODAY?.trim();
+  if (set) {
+    const date = new Date(`${set}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(set) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== set) {
+      throw new Error(`KCR_TODAY must be a real date written YYYY-MM-DD, such as 2026-12-01, got "${set}"`);
+    }
+    return set;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  }
+  return now.toISOString().slice(0, 10);
 }
 
 /**

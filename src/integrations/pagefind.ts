@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { reportFigures } from './build-report';
 
 /**
  * Builds the Pagefind search index from the finished HTML once Astro has written
@@ -68,9 +69,9 @@ export default function pagefind(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(builtDir, 'pagefind') });
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(
-            `read ${added.page_count} pages, indexed those marked searchable, in ${Math.round(performance.now() - started)} ms`,
-          );
+          const pagefindMs = Math.round(performance.now() - started);
+          logger.info(`read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms`);
+          await reportFigures({ pagefindMs, pagefindPages: added.page_count });
         } catch (error) {
           await rm(builtDir, { recursive: true, force: true });
           throw error;

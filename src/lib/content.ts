@@ -24,19 +24,20 @@ export function loadSite(): Promise<Site> {
 }
 
 async function load(): Promise<Site> {
-  const [talks, themes, events, projects, recaps, notes] = await Promise.all([
+  const [talks, themes, events, projects, recaps, notes, changes] = await Promise.all([
     getCollection('talks'),
     getCollection('themes'),
     getCollection('events'),
     getCollection('projects'),
     getCollection('recaps'),
     getCollection('notes'),
+    getCollection('changes'),
   ]);
   for (const entry of talks) talkEntries.set(entry.id, entry);
   for (const entry of themes) themeEntries.set(entry.id, entry);
   for (const entry of recaps) recapEntries.set(entry.id, entry);
   for (const entry of notes) noteEntries.set(entry.id, entry);
-  return linkSite({ talks, themes, events, projects, recaps, notes }, { includeDrafts: import.meta.env.DEV });
+  return linkSite({ talks, themes, events, projects, recaps, notes, changes }, { includeDrafts: import.meta.env.DEV });
 }
 
 /** The rendered MDX body of a talk, with its headings. */

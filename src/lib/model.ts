@@ -4,6 +4,7 @@
  * the pages without being written out again here.
  */
 import type { z } from 'astro/zod';
+import type { changeSchema } from '../schemas/change';
 import type { eventSchema } from '../schemas/event';
 import type { projectSchema } from '../schemas/project';
 import type { noteSchema } from '../schemas/note';
@@ -18,6 +19,7 @@ export type ProjectData = z.output<ReturnType<typeof projectSchema>>;
 export type RecapData = z.output<ReturnType<typeof recapSchema>>;
 export type NoteData = z.output<ReturnType<typeof noteSchema>>;
 export type Speaker = z.output<typeof speakerSchema>;
+export type ChangeData = z.output<ReturnType<typeof changeSchema>>;
 
 /** What every linked entry has besides its data: its id and its file, for messages and edit links. */
 interface Entry {
@@ -34,6 +36,8 @@ export interface Site {
   recaps: Recap[];
   /** Each old slug of a renamed talk, and the talk it now redirects to. */
   redirects: Redirect[];
+  /** Changes in the world since the talks, newest first. */
+  changes: Change[];
 }
 
 export type Talk = Entry &
@@ -48,6 +52,8 @@ export type Talk = Entry &
     notes: Note[];
     /** The recaps that have a note on this talk, in the same order. */
     recaps: Recap[];
+    /** What each recorded change means for this talk, newest change first. */
+    impacts: Impact[];
   };
 
 export type Theme = Entry &
@@ -72,6 +78,8 @@ export type Project = Entry &
     talks: Talk[];
     /** Its own talks and those of its sub-projects (Argo lists Argo CD's talks too), in talk order. */
     allTalks: Talk[];
+    /** Changes recorded for this project itself, newest first. */
+    changes: Change[];
   };
 
 export type Recap = Entry &
@@ -99,3 +107,16 @@ export interface Redirect {
   from: string;
   to: Talk;
 }
+
+export type Change = Entry &
+  Omit<ChangeData, 'projects' | 'talks'> & {
+    projects: Project[];
+    /** The talks it affects, each with our verdict, in talk order. */
+    impacts: Impact[];
+  };
+
+/** What one change means for one talk: whether its takeaways still hold, and why, in our words. */
+export type Impact = Omit<ChangeData['talks'][number], 'talk'> & {
+  change: Change;
+  talk: Talk;
+};

@@ -1,5 +1,7 @@
 import type { EntryRef } from '../schemas/references';
+import { linkChanges } from './changes';
 import type {
+  ChangeData,
   Event,
   EventData,
   Note,
@@ -34,6 +36,8 @@ export interface RawContent {
   projects: RawEntry<ProjectData>[];
   recaps: RawEntry<RecapData>[];
   notes: RawEntry<NoteData>[];
+  /** Changes since the talks (see lib/changes); a content folder may have none. */
+  changes?: RawEntry<ChangeData>[];
 }
 
 export interface LinkOptions {
@@ -74,6 +78,7 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
   checkSlugsAndTitles(raw, talks, problems);
   const redirects = collectRedirects(talks, problems);
   listTalksEverywhere(talks, themes, problems);
+  const changes = linkChanges(raw.changes ?? [], raw.talks, { talks, projects }, problems, { resolve, fileOf });
   if (problems.length) throw new ContentError(problems);
 
   for (const event of events.values()) {
@@ -98,6 +103,7 @@ export function linkSite(raw: RawContent, options: LinkOptions): Site {
     projects: [...projects.values()].sort(byName),
     recaps: [...recaps.values()].sort((a, b) => b.event.start.localeCompare(a.event.start) || byTitle(a, b)),
     redirects,
+    changes,
   };
 }
 
@@ -140,7 +146,7 @@ function linkProjects(raw: RawContent, problems: string[]): Map<string, Project>
     raw.projects.map((entry) => {
       const { parent: _parent, ...data } = entry.data;
       const file = fileOf(entry, 'projects');
-      return [entry.id, { ...data, id: entry.id, file, children: [], talks: [], allTalks: [] }];
+      return [entry.id, { ...data, id: entry.id, file, children: [], talks: [], allTalks: [], changes: [] }];
     }),
   );
   for (const entry of raw.projects) {
@@ -211,7 +217,18 @@ function linkTalks(raw: RawContent, linked: Linked, options: LinkOptions, proble
     }
     const slug = explicitSlug ?? slugify(data.title);
     if (!slug) problems.push(`${file}: field "title": "${data.title}" gives an empty slug; add a "slug" field`);
-    talks.set(entry.id, { ...data, id: entry.id, file, slug, event: event!, themes, projects, notes: [], recaps: [] });
+    talks.set(entry.id, {
+      ...data,
+      id: entry.id,
+      file,
+      slug,
+      event: event!,
+      themes,
+      projects,
+      notes: [],
+      recaps: [],
+      impacts: [],
+    });
   }
   return talks;
 }
@@ -379,7 +396,8 @@ function listTalksEverywhere(talks: Map<string, Talk>, themes: Map<string, Theme
     for (const project of talk.projects) project.talks.push(talk);
   }
   for (const theme of themes.values()) {
-    if (theme.talks.length === 0) {
+    // A draft theme has no talks while it is written.
+    if (theme.talks.length === 0 && !theme.draft) {
       problems.push(
         `${theme.file}: no talk lists this theme; add "${theme.id}" to the "themes" of at least one talk, or delete the theme`,
       );

@@ -4,7 +4,7 @@
  * search and the 404 page's suggestions.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/built-site';
 
 const site = useBuiltSite();

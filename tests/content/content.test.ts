@@ -1,13 +1,14 @@
 /**
  * The editorial rules of the content, checked on the files themselves: the
  * themes the site promises, talk pages in the agreed shape, attribution to every
- * recap a talk cites, no orphan project, and our own words.
+ * recap a talk cites, no orphan project, every change sourced and dated, every page
+ * with a review month, and our own words.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDir, contentFiles, noteFiles, recapFiles, root } from '../helpers/site';
+import { contentDir, contentFiles, noteFiles, readBody, recapFiles, root } from '../helpers/site';
 
 const talks = contentFiles('talks', { drafts: true });
 const themes = contentFiles('themes', { drafts: true });
@@ -15,8 +16,9 @@ const projects = contentFiles('projects');
 const recaps = recapFiles();
 const notes = noteFiles();
 const events = contentFiles('events');
+const changes = contentFiles('changes');
 const notesOn = (talkId: string) => notes.filter((note) => note.data.talk === talkId);
-const bodyOf = (file: string) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const bodyOf = readBody;
 const headings = (body: string, level: number) =>
   [...body.matchAll(new RegExp(`^${'#'.repeat(level)} (.+)$`, 'gm'))].map((match) => match[1]!.trim());
 const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
@@ -92,6 +94,18 @@ describe('recaps', () => {
       }
     }
   });
+
+  it.each(recaps.map((recap) => [recap.id, recap] as const))('%s numbers its notes 1, 2, 3… in the writer’s order, once it numbers any', (_id, recap) => {
+    const own = notes.filter((note) => note.id.startsWith(`${recap.id}/`));
+    const numbered = own.filter((note) => note.data.order !== undefined);
+    if (numbered.length === 0) return;
+    // A half-numbered recap would list its unnumbered notes last, out of the writer's order.
+    expect(own.filter((note) => note.data.order === undefined).map((note) => `${note.file}: no order`)).toEqual([]);
+    expect(
+      numbered.map((note) => Number(note.data.order)).sort((a, b) => a - b),
+      `${recap.file}: the order fields of its notes`,
+    ).toEqual(own.map((_, i) => i + 1));
+  });
 });
 
 describe('projects', () => {
@@ -100,6 +114,67 @@ describe('projects', () => {
     const parents = new Set(projects.filter((p) => used.has(p.id)).map((p) => p.data.parent));
     for (const project of projects) {
       expect(used.has(project.id) || parents.has(project.id), `${project.file} is referenced by no page`).toBe(true);
+    }
+  });
+});
+
+describe('changes since the talks', () => {
+  // YAML reads an unquoted 2026-12-01 as a Date.
+  const text = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
+  it('are recorded', () => expect(changes.length).toBeGreaterThan(0));
+
+  it.each(changes.map((change) => [change.id, change] as const))(
+    '%s has a source on an https URL and the day it was checked',
+    (_id, change) => {
+      const sources = change.data.sources as { url?: unknown }[] | undefined;
+      expect(sources?.length, `${change.file}: sources`).toBeGreaterThan(0);
+      for (const source of sources ?? []) expect(String(source.url), change.file).toMatch(/^https:\/\/[^/\s]+\.[a-z]+\//);
+      expect(text(change.data.checked), `${change.file}: checked`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
+
+  it('affect only talks that exist, each with a verdict and a note', () => {
+    const ids = new Set(talks.map((talk) => talk.id));
+    for (const change of changes) {
+      for (const impact of (change.data.talks ?? []) as { talk: string; verdict: string; note: string }[]) {
+        expect(ids.has(impact.talk), `${change.file}: ${impact.talk}`).toBe(true);
+        expect(['holds', 'partly', 'superseded'], change.file).toContain(impact.verdict);
+        expect(impact.note.length, change.file).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('mark a superseded takeaway inside the Takeaways list of a talk the change affects', () => {
+    for (const talk of talks) {
+      const body = bodyOf(talk.file);
+      for (const match of body.matchAll(/<Superseded change="([^"]+)" \/>/g)) {
+        const line = body.slice(body.lastIndexOf('\n', match.index) + 1, match.index);
+        expect(line, `${talk.file}: the mark starts a list item`).toBe('- ');
+        const section = body.slice(0, match.index).split(/^## /m).at(-1)!;
+        expect(section.startsWith('Takeaways'), `${talk.file}: the mark is under ## Takeaways`).toBe(true);
+        const change = changes.find((c) => c.id === match[1]);
+        const impact = ((change?.data.talks ?? []) as { talk: string }[]).find((i) => i.talk === talk.id);
+        expect(impact, `${talk.file}: ${match[1]} lists this talk`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('review months', () => {
+  it.each([...talks, ...themes].map((page) => [page.file.slice(contentDir.length + 1), page] as const))(
+    '%s says when it was last checked against current releases',
+    (_file, page) => {
+      expect(String(page.data.reviewed), `${page.file}: reviewed`).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+    },
+  );
+
+  it('never dates a talk review before the talk was given', () => {
+    // The helpers read dates as the build does: an unquoted YYYY-MM-DD is a Date.
+    const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+    const start = new Map(events.map((event) => [event.id, text(event.data.start).slice(0, 7)]));
+    for (const talk of talks) {
+      expect(text(talk.data.reviewed) >= start.get(String(talk.data.event))!, talk.file).toBe(true);
     }
   });
 });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import yaml from 'js-yaml';
 import { scratchRoot } from '../helpers/scratch';
 import { root } from '../helpers/site';
 
@@ -17,7 +17,7 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 describe('the container', () => {
   const dockerfile = read('Dockerfile');
   const nginx = read('deploy/nginx/nginx.conf');
-  const [deployment, service] = parseAllDocuments(read('deploy/kubernetes.yaml')).map((doc) => doc.toJS());
+  const [deployment, service] = yaml.loadAll(read('deploy/kubernetes.yaml')) as any[];
 
   it('builds with npm run build:deploy and runs nginx as a non-root user on 8080', () => {
     expect(dockerfile).toMatch(/RUN .*npm run build:deploy/);

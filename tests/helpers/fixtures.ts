@@ -1,5 +1,5 @@
 import type { EntryRef } from '../../src/schemas/references';
-import type { RawContent } from '../../src/lib/site';
+import { ContentError, type RawContent } from '../../src/lib/site';
 
 const ref =
   (collection: string) =>
@@ -151,4 +151,15 @@ export function sampleContent(): RawContent {
       }),
     ],
   };
+}
+
+/** The problems a ContentError lists; fails the test when the call throws nothing. */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
 }

@@ -34,7 +34,7 @@ export function validContent(): Record<string, string> {
     'recaps/diary/index.mdx': `---\ntitle: A diary\nauthor: Someone\nattribution: The diary\nevent: eu-2021\nscope: Talk by talk.\n---\n`,
     'recaps/diary/dns.mdx': note('eu-2021/dns'),
     'recaps/diary/mesh.mdx': note('eu-2021/mesh'),
-    'projects/cilium.yaml': `name: Cilium\ndescription: An eBPF-based CNI.\n`,
+    'projects/cilium.yaml': `name: Cilium\ndescription: An eBPF-based CNI.\ncategory: networking\n`,
     'themes/networking.mdx': `---\ntitle: Networking\ndescription: Packets and DNS.\norder: 1\nstartHere: [eu-2021/dns]\n---\n\nAn overview.\n`,
     'talks/eu-2021/dns.mdx': talk('DNS Pitfalls'),
     'talks/eu-2021/mesh.mdx': talk('Meshes Are Awesome'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase, siteConfig } from '../../src/site.config';
+import { normaliseBase, siteConfig, today } from '../../src/site.config';
 import { resolve } from 'node:path';
 
 describe('site config', () => {
@@ -11,7 +11,17 @@ describe('site config', () => {
       outDir: './dist',
       cacheDir: './node_modules/.astro',
       cardCacheDir: resolve('node_modules/.cache/kcr-cards'),
+      today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+  });
+  it('takes today from KCR_TODAY, else from SOURCE_DATE_EPOCH, else from the clock', () => {
+    const now = new Date('2026-12-01T23:30:00Z');
+    expect(today({ KCR_TODAY: '2030-02-28' }, now)).toBe('2030-02-28');
+    expect(today({ SOURCE_DATE_EPOCH: '1714521600' }, now)).toBe('2024-05-01');
+    expect(today({}, now)).toBe('2026-12-01');
+    expect(() => today({ KCR_TODAY: '2030-02-30' })).toThrow(/KCR_TODAY must be a real date written YYYY-MM-DD/);
+    expect(() => today({ KCR_TODAY: 'tomorrow' })).toThrow(/KCR_TODAY/);
+    expect(() => today({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/SOURCE_DATE_EPOCH must be whole seconds/);
   });
   it('gives a scratch content folder its own content cache', () => {
     const a = siteConfig({ KCR_CONTENT_DIR: '/tmp/a' }).cacheDir;

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { linkSite, ContentError } from '../../src/lib/site';
-import { note, projectRef, sampleContent, talkRef, themeRef } from '../helpers/fixtures';
+import { note, problemsOf, projectRef, sampleContent, talkRef, themeRef } from '../helpers/fixtures';
 
 const build = (content = sampleContent(), includeDrafts = false) => linkSite(content, { includeDrafts });
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('linkSite', () => {
   it('links talks to their event, themes, projects and recaps both ways', () => {

@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards';
+import { reportFigures } from '../build-report.ts';
 import { drawCard } from './drawing.ts';
 
 /** The card list's path in the output, relative to the base path. */
@@ -160,9 +161,9 @@ export default function socialCards({ cacheDir }: SocialCardOptions): AstroInteg
           ).length;
           await Promise.all(list.map(async ({ path, card }) => place(await drawn(drawing, card), join(out, path))));
           await rm(listFile);
-          logger.info(
-            `${list.length} cards in ${Math.round(performance.now() - started)} ms after the pages (${toDraw} still to draw then)`,
-          );
+          const cardsPlacedMs = Math.round(performance.now() - started);
+          logger.info(`${list.length} cards in ${cardsPlacedMs} ms after the pages (${toDraw} still to draw then)`);
+          await reportFigures({ cards: list.length, cardsPlacedMs, cardsDrawnAfterPages: toDraw });
         } catch (error) {
           // Nothing half-built is left looking finished.
           await rm(out, { recursive: true, force: true });
