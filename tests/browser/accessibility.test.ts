@@ -19,6 +19,8 @@ const pages = [
   ['projects', '/projects/'],
   ['recaps', '/recaps/'],
   ['talks', '/talks/'],
+  ['changes', '/changes/'],
+  ['talk a change superseded', '/talks/kubernetes-release-cadence-and-podsecuritypolicy-deprecation/'],
   ['404 with suggestions', '/talks/karpenter-autoscalin/'],
 ] as const;
 

@@ -24,6 +24,9 @@ const pages = [
   ['recap', '/recaps/diary-2021/'],
   ['recaps', '/recaps/'],
   ['talks', '/talks/'],
+  ['talk a change superseded', '/talks/kubernetes-release-cadence-and-podsecuritypolicy-deprecation/'],
+  ['changes', '/changes/'],
+  ['change', '/changes/podsecuritypolicy-removed/'],
   ['404', '/talks/karpenter-autoscalin/'],
 ] as const;
 

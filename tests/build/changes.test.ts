@@ -109,12 +109,14 @@ describe('changes on the built site', () => {
     expect(order).toEqual(['argo-graduated', 'eu-2023']);
   });
 
-  it('ends each theme overview with "Since then", before "Start here"', () => {
+  it('ends each theme overview with "Since then": after "Start here" and the overview, before the full list', () => {
     for (const theme of contentFiles('themes')) {
       const page = html(`/themes/${theme.id}/`);
       const since = page.indexOf('<h2 id="since-then">');
-      expect(since, theme.file).toBeGreaterThan(0);
-      expect(since, theme.file).toBeLessThan(page.indexOf('<h2 id="start-here">'));
+      expect(since, theme.file).toBeGreaterThan(page.indexOf('<h2 id="start-here">'));
+      expect(since, theme.file).toBeLessThan(page.indexOf('<h2 id="all-talks">'));
+      // And the table of contents leads to it.
+      expect(page, theme.file).toContain('<a href="#since-then">Since then</a>');
     }
     const security = textOf(section(html('/themes/security/'), /<section class="since-then"/)!);
     expect(security).toMatch(/recorded changes affect the talks in this theme\. These change what a talk advises:/);
