@@ -204,7 +204,6 @@ speakers:
 format: talk
 themes: [${themes.join(', ')}]
 projects: [${projects.join(', ')}]
-recaps: [recap-a]
 summary: ${sentence(rand, topic, 16)}
 ---
 
@@ -229,15 +228,9 @@ ${yaml}
 ## Tools and projects
 
 ${projects.map((p) => `- [${p}](/projects/${p}/): ${sentence(rand, topic, 8)}`).join('\n')}
-
-## What the recaps said
-
-### Recap A
-
-${paragraph(rand, topic, 8)}
-
-${paragraph(rand, topic, 6)}
 `,
+    // The event's recap's note on the talk: talk pages compose "What the recaps said" from the notes.
+    note: `---\ntalk: ${event}/talk-${i}\n---\n\n${paragraph(rand, topic, 8)}\n\n${paragraph(rand, topic, 6)}\n`,
   };
 }
 
@@ -249,16 +242,20 @@ function generate(n: number, dir: string) {
       `name: Synthetic Con ${2020 + e}\nshortName: Synth ${2020 + e}\nlocation: virtual\nstart: ${2020 + e}-05-04\nend: ${2020 + e}-05-07\nabout: A synthetic event.\n`,
     );
   }
-  writeFile(
-    join(dir, 'recaps/recap-a.yaml'),
-    `title: Recap A\nauthor: Someone\nattribution: Recap A\nevent: event-0\nscope: Synthetic.\n`,
-  );
+  // One recap per event, as a folder: its index.mdx, and a note on each of the event's talks.
+  for (let e = 0; e < 3; e++) {
+    writeFile(
+      join(dir, `recaps/recap-${e}/index.mdx`),
+      `---\ntitle: Recap ${e}\nauthor: Someone\nattribution: Recap ${e}\nevent: event-${e}\nscope: Synthetic.\n---\n`,
+    );
+  }
   for (const id of projectIds)
-    writeFile(join(dir, `projects/${id}.yaml`), `name: ${id}\ndescription: A synthetic project.\n`);
+    writeFile(join(dir, `projects/${id}.yaml`), `name: ${id}\ndescription: A synthetic project.\ncategory: platform\n`);
   const startHere = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const { event, themes, body } = talk(i);
+    const { event, themes, body, note } = talk(i);
     writeFile(join(dir, `talks/${event}/talk-${i}.mdx`), body);
+    writeFile(join(dir, `recaps/recap-${event.slice('event-'.length)}/talk-${i}.mdx`), note);
     for (const theme of themes) if (!startHere.has(theme)) startHere.set(theme, `${event}/talk-${i}`);
   }
   for (const [i, id] of themeIds.entries()) {

@@ -142,6 +142,13 @@ describe('on a phone', () => {
   });
 });
 
+describe('on a phone, every page', () => {
+  it.each(pages)('fits the %s page to the width of the screen', async (_page, path) => {
+    const page = await open(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  });
+});
+
 describe.each([
   ['phone', phone],
   ['desktop', desktop],
