@@ -77,9 +77,9 @@ describe('on a phone', () => {
     const first = await page.locator('.prose h2').first().boundingBox();
     expect(first!.y + first!.height, 'the first section heading is on the first screen').toBeLessThanOrEqual(844);
     // The table of contents is folded, so it costs one row.
-    const toc = page.locator('.toc-bar details');
+    const toc = page.locator('.toc details');
     expect(await toc.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
-    expect((await page.locator('.toc-bar').boundingBox())!.height).toBeLessThanOrEqual(48);
+    expect((await page.locator('.toc').boundingBox())!.height).toBeLessThanOrEqual(48);
   });
 
   it('reaches the sections from a menu that opens over the page, not above it', async () => {
@@ -97,21 +97,21 @@ describe('on a phone', () => {
   it('keeps search and the table of contents at hand at the end of a long page, and marks where the reader is', async () => {
     const page = await open(talk);
     await page.locator('#takeaways').evaluate((el) => el.scrollIntoView());
-    await expect.poll(() => page.locator('.toc-bar [data-toc-current]').innerText()).toBe('Takeaways');
+    await expect.poll(() => page.locator('.toc [data-toc-current]').innerText()).toBe('Takeaways');
     expect(await page.locator('.toc a[aria-current]').getAttribute('href')).toBe('#takeaways');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const trigger = (await page.locator('[data-search-trigger]').boundingBox())!;
     expect(trigger.y).toBeGreaterThanOrEqual(0);
     expect(trigger.y).toBeLessThan(60);
     // Jump back up to a section from the bar: the heading lands below the header and the bar, not under them.
-    await page.locator('.toc-bar summary').click();
-    await page.locator('.toc-bar').getByRole('link', { name: 'What the talk covered' }).click();
+    await page.locator('.toc summary').click();
+    await page.locator('.toc').getByRole('link', { name: 'What the talk covered' }).click();
     await expect
       .poll(() => page.locator('#what-the-talk-covered').evaluate((el) => el.getBoundingClientRect().top))
       .toBeGreaterThan(100);
     const top = await page.locator('#what-the-talk-covered').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeLessThan(300);
-    expect(await page.locator('.toc-bar details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await page.locator('.toc details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
   });
 
   it('shows no keyboard hints on a touch screen', async () => {
@@ -161,6 +161,17 @@ describe.each([
 });
 
 describe('on a desktop', () => {
+  it('unfolds the table of contents beside the text, and marks where the reader is', async () => {
+    const page = await open(talk, desktop);
+    expect(await page.locator('.toc details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    const toc = (await page.locator('.toc').boundingBox())!;
+    const prose = (await page.locator('.talk .prose').boundingBox())!;
+    expect(toc.x).toBeGreaterThan(prose.x + prose.width);
+    await page.locator('#takeaways').evaluate((el) => el.scrollIntoView());
+    await expect.poll(() => page.locator('.toc a[aria-current]').getAttribute('href')).toBe('#takeaways');
+    expect(await page.locator('.toc a[aria-current]').isVisible()).toBe(true);
+  });
+
   it('shows a theme’s "Start here", inside the reading measure, on the first screen', async () => {
     const page = await open('/themes/security/', desktop);
     const heading = (await page.locator('#start-here').boundingBox())!;
