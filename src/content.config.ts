@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { siteConfig } from './site.config';
 import { eventSchema } from './schemas/event';
+import { glossarySchema } from './schemas/glossary';
 import { projectSchema } from './schemas/project';
 import { recapSchema } from './schemas/recap';
 import { talkSchema } from './schemas/talk';
@@ -37,6 +38,11 @@ export const collections = {
   projects: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
     schema: projectSchema(refs),
+  }),
+  // One file, content/glossary.yaml; a content folder without one has no synonyms.
+  glossary: defineCollection({
+    loader: glob({ pattern: 'glossary.yaml', base: contentDir, generateId: pathId }),
+    schema: glossarySchema,
   }),
   recaps: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }),

@@ -30,6 +30,12 @@ async function load(): Promise<Site> {
   return buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
 }
 
+/** The glossary's entries (content/glossary.yaml), for search; none when the content has no glossary. */
+export async function loadGlossary() {
+  const [glossary] = await getCollection('glossary');
+  return glossary ? { file: glossary.filePath ?? 'content/glossary.yaml', entries: glossary.data } : undefined;
+}
+
 /** The rendered MDX body of a talk, with its headings. */
 export async function renderTalk(talk: Talk) {
   await loadSite();

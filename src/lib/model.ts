@@ -72,6 +72,8 @@ export interface Project {
   description: string;
   homepage?: string;
   parent?: Project;
+  /** Short names readers search for it by, e.g. otel. */
+  aliases: string[];
   children: Project[];
   /** Talks that list this project itself. */
   talks: Talk[];

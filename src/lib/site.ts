@@ -34,7 +34,7 @@ export interface RawContent {
   }>[];
   themes: RawEntry<{ title: string; description: string; order: number; startHere: Ref[]; draft: boolean }>[];
   events: RawEntry<Omit<Event, 'id' | 'file' | 'talks'>>[];
-  projects: RawEntry<{ name: string; description: string; homepage?: string; parent?: Ref }>[];
+  projects: RawEntry<{ name: string; description: string; homepage?: string; parent?: Ref; aliases: string[] }>[];
   recaps: RawEntry<Omit<Recap, 'id' | 'file' | 'talks' | 'event'> & { event: Ref }>[];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { lineSchema } from './common';
+import { searchWordSchema } from './glossary';
 import type { References } from './references';
 
 /** content/projects/<id>.yaml: a tool or CNCF project that talks mention. */
@@ -13,5 +14,7 @@ export function projectSchema(refs: References) {
     homepage: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     // The umbrella project it belongs to, e.g. argo for Argo CD (a file name in content/projects/).
     parent: refs.project.optional(),
+    // Shorter names readers type for it, e.g. [otel] for OpenTelemetry: search finds the project by them.
+    aliases: z.array(searchWordSchema).max(5, 'at most five aliases').default([]),
   });
 }

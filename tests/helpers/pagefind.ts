@@ -1,12 +1,13 @@
 /**
  * Runs Pagefind's own browser search code in Node against a built index, so
- * tests query exactly what a reader's browser would. Pagefind fetches its
- * index files; here fetch reads them from the output folder instead.
+ * tests query exactly what a reader's browser would, through the same query
+ * handling (lib/search.ts). Pagefind fetches its index files; here fetch
+ * reads them from the output folder instead.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ranking } from '../../src/components/search/ranking';
+import { engineOptions, runSearch, type Engine, type SearchOutcome, type Synonyms } from '../../src/lib/search';
 
 export interface Hit {
   url: string;
@@ -19,7 +20,12 @@ export interface Hit {
 }
 
 export interface PagefindApi {
+  /** Pagefind alone: pages holding every word. */
   search(query: string | null, options?: Record<string, unknown>): Promise<Hit[]>;
+  /** The site's search: the query handled as both search surfaces handle it. */
+  run(query: string, options?: { verbatim?: boolean }): Promise<SearchOutcome>;
+  /** How many times the vocabulary was read (it is fetched only to correct a word). */
+  vocabularyReads(): number;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
 }
@@ -44,9 +50,18 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   const pagefind = await import(
     `${pathToFileURL(join(bundle, 'pagefind.js')).href}?dist=${encodeURIComponent(distDir)}`
   );
-  // The same ranking the site's search UI uses, so tests rank as readers see.
-  await pagefind.options({ basePath: `${base}pagefind/`, excerptLength: 30, ranking });
+  // The same settings the site's search uses, so tests rank as readers see.
+  await pagefind.options({ basePath: `${base}pagefind/`, ...engineOptions });
   await pagefind.init();
+  const terms = JSON.parse(await readFile(join(bundle, 'kcr-terms.json'), 'utf8')) as {
+    synonyms: Synonyms;
+    vocabulary: string;
+  };
+  let reads = 0;
+  const engine: Engine = {
+    search: async (term) => (await pagefind.search(term)).results,
+    vocabulary: async () => (reads++, JSON.parse(await readFile(join(bundle, terms.vocabulary), 'utf8'))),
+  };
 
   return {
     async search(query, options = {}) {
@@ -70,6 +85,8 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
       );
       return hits;
     },
+    run: (query, options) => runSearch(engine, terms.synonyms, query, options),
+    vocabularyReads: () => reads,
     filters: () => pagefind.filters(),
     async destroy() {
       await pagefind.destroy();

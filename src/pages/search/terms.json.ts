@@ -1,0 +1,17 @@
+/**
+ * The site's shorthand and synonyms for search, from the glossary and the projects' aliases. The Pagefind
+ * integration reads this file once the index exists, checks that every meaning appears on some page, and
+ * publishes it beside the index (pagefind/kcr-terms.json) with the vocabulary corrections use.
+ */
+import type { APIRoute } from 'astro';
+import { loadGlossary, loadSite } from '../../lib/content';
+import { searchTerms } from '../../lib/search';
+import { ContentError } from '../../lib/site';
+
+export const GET: APIRoute = async () => {
+  const { synonyms, where, problems } = searchTerms(await loadGlossary(), (await loadSite()).projects);
+  if (problems.length) throw new ContentError(problems);
+  return new Response(JSON.stringify({ synonyms, where }), {
+    headers: { 'content-type': 'application/json' },
+  });
+};
