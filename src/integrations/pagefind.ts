@@ -115,7 +115,9 @@ async function writeSearchTerms(builtDir: string) {
       .map((meaning) => `${where[word]}: "${meaning}" names nothing on the site: no page has the words "${meaning}"`),
   );
   if (problems.length) {
-    throw new Error(`Search synonyms that find nothing; fix them and build again:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new Error(
+      `Search synonyms that find nothing; fix them and build again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   const body = JSON.stringify(vocabulary);
   const name = `kcr-vocabulary.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.json`;

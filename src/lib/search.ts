@@ -26,10 +26,11 @@ export const filterLabels: Record<FilterGroup, string> = {
 
 /**
  * How much each part of a page counts (Pagefind's data-pagefind-weight; 1 is body text). A talk's summary and
- * takeaways say what it is about. Theme, event and project pages summarise many talks, so their text counts for
- * less: a talk about both words of a query ranks above a page that mentions both in passing.
+ * takeaways say what it is about. Theme and project pages summarise many talks, so their text counts for less:
+ * a talk about both words of a query ranks above a page that mentions both in passing. An event page's text
+ * is about the event, not a topic, and counts for least.
  */
-export const indexWeights = { summary: 2, takeaway: 2, hubPage: 0.5 } as const;
+export const indexWeights = { summary: 2, takeaway: 2, hubPage: 0.5, eventPage: 0.25 } as const;
 
 /**
  * Word positions per index chunk. Pagefind's default, 20,000, made each word a reader searches cost a 20–27 KB
@@ -99,6 +100,13 @@ export const pageSize = 5;
 export const maxSections = 3;
 /** Fewer pages than this holding every word, and the query is relaxed. */
 export const handful = 5;
+/** Among relaxed results holding as many words: talks first, then theme and project pages, then event pages. */
+const relaxedOrder: Record<string, number> = {
+  [pageKinds.talk]: 0,
+  [pageKinds.theme]: 1,
+  [pageKinds.project]: 1,
+  [pageKinds.event]: 2,
+};
 
 /** What Pagefind gives for one result (a fragment with this search's locations). */
 export interface HitData {
@@ -123,6 +131,8 @@ export interface Engine {
   search(term: string): Promise<EngineHit[]>;
   /** The site's vocabulary, fetched only when a word needs correcting. */
   vocabulary(): Promise<Vocabulary>;
+  /** The kind of each page (pageKinds), from the "type" filter. */
+  kinds(): Promise<Map<string, string>>;
 }
 
 /**
@@ -135,6 +145,17 @@ export interface Vocabulary {
   words: string[];
 }
 
+/** Each page's kind, from the "type" filter: a search per kind with no words, which reads no index chunk. */
+export async function pageKindsOf(
+  filterSearch: (filters: Record<string, string>) => Promise<{ id: string }[]>,
+): Promise<Map<string, string>> {
+  const kinds = new Map<string, string>();
+  for (const kind of Object.values(pageKinds)) {
+    for (const { id } of await filterSearch({ type: kind })) kinds.set(id, kind);
+  }
+  return kinds;
+}
+
 /** Shorthand and synonyms, from the glossary and project aliases: a word → what else to search for. */
 export type Synonyms = Record<string, string[]>;
 
@@ -144,6 +165,53 @@ export function resultSections(data: HitData) {
     .filter((sub) => sub.url.includes('#'))
     .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
     .slice(0, maxSections);
+}
+
+// ---------- the search page's address ----------
+
+export type SearchFilters = Partial<Record<FilterGroup, string[]>>;
+/** The search page's orders: by relevance, or talks by their event (other pages after them). */
+export const searchSorts = {
+  relevance: 'Best match',
+  newest: 'Talks by event, newest first',
+  oldest: 'Talks by event, oldest first',
+};
+export type SearchSort = keyof typeof searchSorts;
+
+export interface SearchState {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  /** Search the words as typed, without correcting them. */
+  verbatim: boolean;
+}
+
+/** Reads ?q=…&theme=…&event=…&sort=…&verbatim=1 (filters may repeat). */
+export function readState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchFilters = {};
+  for (const key of filterGroups) {
+    const values = [...new Set(params.getAll(key).filter(Boolean))];
+    if (values.length) filters[key] = values;
+  }
+  const sort = params.get('sort');
+  return {
+    q: params.get('q') ?? '',
+    filters,
+    sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
+    verbatim: params.get('verbatim') === '1',
+  };
+}
+
+/** The query string for a state, in a stable order so equal states give equal URLs. */
+export function writeState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of filterGroups) for (const value of state.filters[key] ?? []) params.append(key, value);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.verbatim && state.q) params.set('verbatim', '1');
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 // ---------- reading a query ----------
@@ -292,7 +360,11 @@ export async function runSearch(
   const held = await wordsHeld(find, typed);
   let vocabulary: Vocabulary | undefined;
   for (const w of typed) {
-    const word: WordOutcome = { ...w, status: held.has(w.word) ? 'found' : 'missing', meanings: synonyms[w.word] ?? [] };
+    const word: WordOutcome = {
+      ...w,
+      status: held.has(w.word) ? 'found' : 'missing',
+      meanings: synonyms[w.word] ?? [],
+    };
     if (word.status === 'missing' && !verbatim && !word.meanings.length) {
       vocabulary ??= await engine.vocabulary();
       const corrected = correction(w.word, vocabulary);
@@ -347,8 +419,11 @@ export async function runSearch(
   }
   outcome.complete = listed.size;
 
-  // Too few pages hold every word: pages holding most of them follow, most words first.
+  // Too few pages hold every word: pages holding at least half of them follow, most words first, and among
+  // pages holding as many, talks before theme and project pages, and those before event pages.
   if (outcome.complete < handful && groups.length > 1) {
+    const kinds = await engine.kinds();
+    const kindOrder = (id: string) => relaxedOrder[kinds.get(id) ?? ''] ?? 1;
     const pages = new Map<string, { hit: EngineHit; phrases: (string | undefined)[]; score: number[] }>();
     for (const [g, group] of groups.entries()) {
       for (const phrase of group.alternatives) {
@@ -369,15 +444,20 @@ export async function runSearch(
         }
       }
     }
-    const ranked = [...pages.values()]
+    const counted = [...pages.values()]
       .filter((page) => !listed.has(page.hit.id))
       .map((page) => ({
         ...page,
         count: page.phrases.filter(Boolean).length,
         literal: page.phrases.filter((p, g) => p && p === groups[g]!.literal).length,
         total: page.score.reduce((sum, s) => sum + s, 0),
-      }))
-      .sort((a, b) => b.count - a.count || b.literal - a.literal || b.total - a.total);
+        kind: kindOrder(page.hit.id),
+      }));
+    const most = Math.max(0, ...counted.map((page) => page.count));
+    const enough = Math.min(most, Math.ceil(groups.length / 2));
+    const ranked = counted
+      .filter((page) => page.count >= enough)
+      .sort((a, b) => b.count - a.count || a.kind - b.kind || b.literal - a.literal || b.total - a.total);
     for (const page of ranked) {
       const terms = page.phrases.filter((p): p is string => Boolean(p)).join(' ');
       add(
@@ -464,7 +544,10 @@ export function notices(outcome: SearchOutcome): Notice[] {
     list.push({ kind: 'missing', words: missing, lookalikes });
   }
   for (const w of outcome.words) {
-    if (w.meanings.length && outcome.results.some((r) => r.through.some((t) => t.word === (w.correctedTo ?? w.typed)))) {
+    if (
+      w.meanings.length &&
+      outcome.results.some((r) => r.through.some((t) => t.word === (w.correctedTo ?? w.typed)))
+    ) {
       list.push({ kind: 'synonyms', word: w.typed, meanings: w.meanings });
     }
   }

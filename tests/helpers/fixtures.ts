@@ -76,13 +76,21 @@ export function sampleContent(): RawContent {
       },
     ],
     projects: [
-      { id: 'argo', filePath: 'content/projects/argo.yaml', data: { name: 'Argo', description: 'Umbrella.', aliases: [] } },
+      {
+        id: 'argo',
+        filePath: 'content/projects/argo.yaml',
+        data: { name: 'Argo', description: 'Umbrella.', aliases: [] },
+      },
       {
         id: 'argo-cd',
         filePath: 'content/projects/argo-cd.yaml',
         data: { name: 'Argo CD', description: 'GitOps.', parent: projectRef('argo'), aliases: ['argocd'] },
       },
-      { id: 'cilium', filePath: 'content/projects/cilium.yaml', data: { name: 'Cilium', description: 'CNI.', aliases: [] } },
+      {
+        id: 'cilium',
+        filePath: 'content/projects/cilium.yaml',
+        data: { name: 'Cilium', description: 'CNI.', aliases: [] },
+      },
     ],
     themes: [
       {

@@ -7,7 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { engineOptions, runSearch, type Engine, type SearchOutcome, type Synonyms } from '../../src/lib/search';
+import {
+  engineOptions,
+  pageKindsOf,
+  runSearch,
+  type Engine,
+  type SearchOutcome,
+  type Synonyms,
+} from '../../src/lib/search';
 
 export interface Hit {
   url: string;
@@ -58,9 +65,11 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
     vocabulary: string;
   };
   let reads = 0;
+  let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
     search: async (term) => (await pagefind.search(term)).results,
     vocabulary: async () => (reads++, JSON.parse(await readFile(join(bundle, terms.vocabulary), 'utf8'))),
+    kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters })).results)),
   };
 
   return {

@@ -6,6 +6,7 @@
 import {
   engineOptions,
   notices,
+  pageKindsOf,
   resultSections,
   runSearch,
   type Engine,
@@ -42,12 +43,15 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
   const [pagefind, terms] = await Promise.all([
     import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<Pagefind>,
     fetch(`${bundlePath}kcr-terms.json`).then(
-      (response) => (response.ok ? response.json() : { synonyms: {} }) as Promise<{ synonyms: Synonyms; vocabulary?: string }>,
+      (response) =>
+        (response.ok ? response.json() : { synonyms: {} }) as Promise<{ synonyms: Synonyms; vocabulary?: string }>,
     ),
   ]);
   await pagefind.options({ basePath: bundlePath, ...engineOptions, noWorker: true });
   let vocabulary: Promise<Vocabulary> | undefined;
+  let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
+    kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters }))?.results ?? [])),
     search: async (term) => (await pagefind.search(term))?.results ?? [],
     vocabulary: () =>
       (vocabulary ??= terms.vocabulary

@@ -7,49 +7,23 @@
  * Filters are applied here rather than by Pagefind, so a relaxed or synonym search filters the same way and
  * every count is the number of results that choice would show.
  */
-import { filterGroups, filterLabels, pageKinds, pageSize, resultCount, type FilterGroup } from '../../lib/search';
-import type { SearchOutcome, SearchResult } from '../../lib/search';
+import {
+  filterGroups,
+  filterLabels,
+  pageKinds,
+  pageSize,
+  readState,
+  resultCount,
+  searchSorts,
+  writeState,
+  type FilterGroup,
+  type SearchFilters as Filters,
+  type SearchOutcome,
+  type SearchResult,
+  type SearchSort as Sort,
+  type SearchState,
+} from '../../lib/search';
 import { drawResults, el, loadSearch, noticeList, type Pagefind, type SearchClient, type SearchLinks } from './client';
-
-type Filters = Partial<Record<FilterGroup, string[]>>;
-const sorts = { relevance: 'Best match', newest: 'Talks by event, newest first', oldest: 'Talks by event, oldest first' };
-type Sort = keyof typeof sorts;
-
-export interface SearchState {
-  q: string;
-  filters: Filters;
-  sort: Sort;
-  /** Search the words as typed, without correcting them. */
-  verbatim: boolean;
-}
-
-/** Reads ?q=…&theme=…&event=…&sort=…&verbatim=1 (filters may repeat). */
-export function readState(search: string): SearchState {
-  const params = new URLSearchParams(search);
-  const filters: Filters = {};
-  for (const key of filterGroups) {
-    const values = [...new Set(params.getAll(key).filter(Boolean))];
-    if (values.length) filters[key] = values;
-  }
-  const sort = params.get('sort');
-  return {
-    q: params.get('q') ?? '',
-    filters,
-    sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
-    verbatim: params.get('verbatim') === '1',
-  };
-}
-
-/** The query string for a state, in a stable order so equal states give equal URLs. */
-export function writeState(state: SearchState): string {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const key of filterGroups) for (const value of state.filters[key] ?? []) params.append(key, value);
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
-  if (state.verbatim && state.q) params.set('verbatim', '1');
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
 
 /** Which pages carry each filter value, and the event order of talks: read once, from Pagefind's filter files. */
 interface Facets {
@@ -104,7 +78,9 @@ const has = (facets: Facets, id: string, group: FilterGroup, values: string[]) =
 /** Results that pass every filter group, but `except` (for counting that group's values). */
 function filtered(facets: Facets, results: SearchResult[], filters: Filters, except?: FilterGroup) {
   return results.filter((result) =>
-    filterGroups.every((group) => group === except || !filters[group]?.length || has(facets, result.id, group, filters[group]!)),
+    filterGroups.every(
+      (group) => group === except || !filters[group]?.length || has(facets, result.id, group, filters[group]!),
+    ),
   );
 }
 
@@ -152,7 +128,7 @@ export async function mountSearchPage(root: HTMLElement) {
     'aria-keyshortcuts': 'Control+K Meta+K /',
   });
   const sortSelect = el('select', { id: 'search-sort' });
-  for (const [value, label] of Object.entries(sorts)) sortSelect.append(el('option', { value }, label));
+  for (const [value, label] of Object.entries(searchSorts)) sortSelect.append(el('option', { value }, label));
   const status = el('p', { class: 'search-page__status', role: 'status' });
   const notes = el('div', { class: 'search-notices' });
   const toggle = el('button', {
@@ -180,8 +156,9 @@ export async function mountSearchPage(root: HTMLElement) {
       el(
         'div',
         { class: 'search-columns' },
+        el('div', { class: 'search-page__head' }, status, el('div', { class: 'search-page__controls' }, toggle, chips)),
         el('aside', { class: 'search-page__filters', 'aria-labelledby': 'search-filters-heading' }, pane),
-        el('div', { class: 'search-results' }, status, el('div', { class: 'search-page__controls' }, toggle, chips), notes, empty, list, more),
+        el('div', { class: 'search-results' }, notes, empty, list, more),
       ),
     );
 
@@ -229,7 +206,11 @@ export async function mountSearchPage(root: HTMLElement) {
     }
     const base = state.q.trim() ? outcome!.results : Object.keys(state.filters).length ? facets.all : [];
     const browsing = !state.q.trim();
-    shown = sorted(facets, filtered(facets, base, state.filters), browsing && state.sort === 'relevance' ? 'newest' : state.sort);
+    shown = sorted(
+      facets,
+      filtered(facets, base, state.filters),
+      browsing && state.sort === 'relevance' ? 'newest' : state.sort,
+    );
     drawFilters(base);
     drawChips();
     status.textContent = state.q.trim()
@@ -311,7 +292,7 @@ export async function mountSearchPage(root: HTMLElement) {
     });
     pane.replaceChildren(
       el('h2', { class: 'search-filters__heading', id: 'search-filters-heading' }, 'Filters'),
-      el('p', { class: 'search-filters__note' }, 'Each number is how many results that choice shows.'),
+      el('p', { class: 'search-filters__note' }, 'Each number counts the results with that choice.'),
       ...groups,
     );
   }
