@@ -269,7 +269,8 @@ export function correction(word: string, vocabulary: Vocabulary): string | undef
 
 /** Words of the site that look like a word no page holds, for "what is close" when nothing is close enough to correct to. */
 export function lookalikes(word: string, vocabulary: Vocabulary, count = 3): string[] {
-  return nearest(word, vocabulary, Math.max(2, Math.floor(word.length / 2)), count);
+  const near = nearest(word, vocabulary, Math.max(2, Math.ceil(word.length / 2)), count * 4);
+  return near.filter((candidate) => candidate[0] === word[0]).slice(0, count);
 }
 
 function nearest(word: string, vocabulary: Vocabulary, limit: number, count: number): string[] {
@@ -331,7 +332,7 @@ export interface SearchOutcome {
 /** The words searched in place of the query's, as a reader would type them ("kubernetes security"). */
 export function searchedQuery(outcome: SearchOutcome): string {
   return outcome.words
-    .filter((w) => w.status !== 'missing')
+    .filter((w) => w.status !== 'missing' || w.meanings.length)
     .map((w) => w.correctedTo ?? w.typed)
     .join(' ');
 }
@@ -558,10 +559,13 @@ export function notices(outcome: SearchOutcome): Notice[] {
 /** The count line: "12 results for “karpenter”", naming the corrected query when a word was corrected. */
 export function resultCount(outcome: SearchOutcome): string {
   const count = outcome.results.length;
-  const query = outcome.words.some((w) => w.status === 'corrected') ? searchedQuery(outcome) : outcome.query.trim();
-  return count
-    ? `${count} ${count === 1 ? 'result' : 'results'} for “${query}”`
-    : `No results for “${query}”. Try fewer or different words.`;
+  // Name what was searched when a word was corrected or left out (a word with synonyms is still searched).
+  const changed = outcome.words.some((w) => w.status === 'corrected' || (w.status === 'missing' && !w.meanings.length));
+  const query = (changed && searchedQuery(outcome)) || outcome.query.trim();
+  if (count) return `${count} ${count === 1 ? 'result' : 'results'} for “${query}”`;
+  // A word no page has is said in its own note.
+  const missing = outcome.words.some((w) => w.status === 'missing' && !w.meanings.length);
+  return `No results for “${query}”.${missing ? '' : ' Try fewer or different words.'}`;
 }
 
 // ---------- the site's shorthand, checked at build ----------

@@ -4,7 +4,6 @@ import { eventPlace, joinList, plural, speakerLabel, speakersLine } from '../../
 import { slugify } from '../../src/lib/slugs';
 import { absoluteUrl, joinBase, paths } from '../../src/lib/urls';
 import { groupBy, talksByEvent, talksByTheme, talksForProject } from '../../src/lib/queries';
-import { talkSearchData, projectSearchData } from '../../src/lib/search';
 import { buildSite } from '../../src/lib/site';
 import { normaliseBase, siteConfig } from '../../src/site.config';
 import { sampleContent } from '../helpers/fixtures';
@@ -125,34 +124,6 @@ describe('queries', () => {
         ['all', [1, 2, 3]],
       ]),
     );
-  });
-});
-
-describe('search data', () => {
-  const site = buildSite(sampleContent(), { includeDrafts: false });
-  it('gives talks their facets, result metadata and date sort key', () => {
-    const mesh = site.talks.find((t) => t.id === 'eu-2021/mesh')!;
-    expect(talkSearchData(mesh)).toEqual({
-      filters: {
-        type: ['Talk'],
-        theme: ['Networking', 'GitOps'],
-        event: ['Europe 2021'],
-        project: ['Cilium'],
-        format: ['Talk'],
-      },
-      meta: {
-        type: 'Talk',
-        event: 'Europe 2021',
-        speakers: undefined,
-        themes: 'Networking · GitOps',
-        projects: 'Cilium',
-      },
-      sort: { date: '2021-05-04' },
-    });
-  });
-  it('files projects under the project facet', () => {
-    const cilium = site.projects.find((p) => p.id === 'cilium')!;
-    expect(projectSearchData(cilium).filters).toEqual({ type: ['Project'], project: ['Cilium'] });
   });
 });
 
