@@ -6,7 +6,8 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { execFileSync } from 'node:child_process';
 import { parseGitLog } from './git-dates';
 import type { Site, Talk, Theme } from './model';
-import { buildSite } from './site';
+import { searchTerms } from './search';
+import { buildSite, ContentError } from './site';
 
 let site: Promise<Site> | undefined;
 const talkEntries = new Map<string, CollectionEntry<'talks'>>();
@@ -27,11 +28,23 @@ async function load(): Promise<Site> {
   ]);
   for (const entry of talks) talkEntries.set(entry.id, entry);
   for (const entry of themes) themeEntries.set(entry.id, entry);
-  return buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
+  const site = buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
+  // Checked with the rest, before any page is written, so a bad glossary or alias leaves no output behind.
+  terms = searchTerms(await loadGlossary(), site.projects);
+  if (terms.problems.length) throw new ContentError(terms.problems);
+  return site;
+}
+
+let terms: ReturnType<typeof searchTerms> | undefined;
+
+/** The site's shorthand and synonyms for search (the glossary and the projects' aliases), checked. */
+export async function loadSearchTerms() {
+  await loadSite();
+  return terms!;
 }
 
 /** The glossary's entries (content/glossary.yaml), for search; none when the content has no glossary. */
-export async function loadGlossary() {
+async function loadGlossary() {
   const [glossary] = await getCollection('glossary');
   return glossary ? { file: glossary.filePath ?? 'content/glossary.yaml', entries: glossary.data } : undefined;
 }

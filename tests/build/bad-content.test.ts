@@ -97,6 +97,22 @@ describe('bad content', () => {
       'themes/networking.mdx',
       'field "startHere": talk "eu-2021/dns" is a draft',
     ],
+    [
+      'a glossary meaning no page has',
+      { 'glossary.yaml': 'HPA:\n  means: [Horizontal Pod Autoscaler]\n' },
+      'glossary.yaml: field "HPA.means"',
+      '"Horizontal Pod Autoscaler" names nothing on the site',
+    ],
+    ['a malformed glossary entry', { 'glossary.yaml': 'HPA: [Horizontal Pod Autoscaler]\n' }, 'glossary', 'HPA'],
+    [
+      'a project alias the glossary defines too',
+      {
+        ...replaceIn('projects/cilium.yaml', 'description:', 'aliases: [ebpfcni]\ndescription:'),
+        'glossary.yaml': 'ebpfcni:\n  means: [Cilium]\n',
+      },
+      'glossary.yaml: field "ebpfcni.means"',
+      'is also defined in',
+    ],
   ] as const)('refuses %s', (_case, change, file, message) => {
     const result = build(_case.replace(/\W+/g, '-'), change);
     expect(result.ok, result.output).toBe(false);

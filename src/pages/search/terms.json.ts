@@ -4,13 +4,10 @@
  * publishes it beside the index (pagefind/kcr-terms.json) with the vocabulary corrections use.
  */
 import type { APIRoute } from 'astro';
-import { loadGlossary, loadSite } from '../../lib/content';
-import { searchTerms } from '../../lib/search';
-import { ContentError } from '../../lib/site';
+import { loadSearchTerms } from '../../lib/content';
 
 export const GET: APIRoute = async () => {
-  const { synonyms, where, problems } = searchTerms(await loadGlossary(), (await loadSite()).projects);
-  if (problems.length) throw new ContentError(problems);
+  const { synonyms, where } = await loadSearchTerms();
   return new Response(JSON.stringify({ synonyms, where }), {
     headers: { 'content-type': 'application/json' },
   });
