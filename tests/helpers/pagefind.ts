@@ -79,7 +79,8 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
         response.results.map(async (result: { data(): Promise<any>; score: number }) => {
           const data = await result.data();
           return {
-            url: data.url,
+            // The page's address, without the highlight parameter the site's links carry.
+            url: data.url.replace(/\?highlight=[^#]*/, ''),
             title: data.meta.title,
             meta: data.meta,
             filters: data.filters,

@@ -86,17 +86,15 @@ function excerpt(className: string, html: string) {
  */
 export function resultItem(data: HitData, result: SearchResult) {
   const { meta } = data;
+  // Browsing with no words, Pagefind still adds an empty highlight parameter.
+  const url = data.url.replace(/\?highlight=(?=#|$)/, '');
   const kind = el('p', { class: 'kcr-result__kind' }, el('span', { class: 'kcr-result__type' }, meta.type ?? 'Page'));
   if (meta.event) kind.append(` · ${meta.event}`);
   const item = el(
     'li',
     { class: 'kcr-result' },
     kind,
-    el(
-      'p',
-      { class: 'kcr-result__title' },
-      el('a', { class: 'kcr-result__link', href: data.url }, meta.title ?? data.url),
-    ),
+    el('p', { class: 'kcr-result__title' }, el('a', { class: 'kcr-result__link', href: url }, meta.title ?? url)),
   );
   if (meta.speakers) item.append(el('p', { class: 'kcr-result__speakers' }, meta.speakers));
   if (meta.themes) item.append(el('p', { class: 'kcr-result__themes' }, meta.themes));
