@@ -358,8 +358,10 @@ const handledQueries = [
 ] as const;
 
 /** The vocabulary corrections draw on, as the build reports it. */
-const vocabularySize = (log: string) =>
-  /vocabulary of (\d+) words, ([\d.]+) KB gzipped/.exec(log)?.slice(1).join(' words, ') ?? 'not reported';
+const vocabularySize = (log: string) => {
+  const [, words, kb] = /vocabulary of (\d+) words, ([\d.]+) KB gzipped/.exec(log) ?? [];
+  return words ? `${words} words, ${kb} KB` : 'not reported';
+};
 
 /**
  * The header search on the built site, for each query, in a fresh browser context (nothing cached):

@@ -131,7 +131,7 @@ export interface Engine {
   search(term: string): Promise<EngineHit[]>;
   /** The site's vocabulary, fetched only when a word needs correcting. */
   vocabulary(): Promise<Vocabulary>;
-  /** The kind of each page (pageKinds), from the "type" filter. */
+  /** The kind of each page that is not a talk (pageKindsOf). */
   kinds(): Promise<Map<string, string>>;
 }
 
@@ -145,12 +145,15 @@ export interface Vocabulary {
   words: string[];
 }
 
-/** Each page's kind, from the "type" filter: a search per kind with no words, which reads no index chunk. */
+/**
+ * The kind of each page that is not a talk, from the "type" filter: a search per kind with no words, which
+ * reads no index chunk. A page missing from the map is a talk.
+ */
 export async function pageKindsOf(
   filterSearch: (filters: Record<string, string>) => Promise<{ id: string }[]>,
 ): Promise<Map<string, string>> {
   const kinds = new Map<string, string>();
-  for (const kind of Object.values(pageKinds)) {
+  for (const kind of [pageKinds.theme, pageKinds.event, pageKinds.project]) {
     for (const { id } of await filterSearch({ type: kind })) kinds.set(id, kind);
   }
   return kinds;
@@ -329,6 +332,14 @@ export interface SearchOutcome {
   lookalikes: { for: string; word: string }[];
 }
 
+/** Thrown by runSearch when the query it runs is no longer the one asked. */
+export class StaleSearch extends Error {
+  constructor() {
+    super('A newer query replaced this one');
+    this.name = 'StaleSearch';
+  }
+}
+
 /** The words searched in place of the query's, as a reader would type them ("kubernetes security"). */
 export function searchedQuery(outcome: SearchOutcome): string {
   return outcome.words
@@ -347,12 +358,17 @@ export async function runSearch(
   engine: Engine,
   synonyms: Synonyms,
   query: string,
-  { verbatim = false } = {},
+  { verbatim = false, stale = () => false }: { verbatim?: boolean; stale?: () => boolean } = {},
 ): Promise<SearchOutcome> {
   const searches = new Map<string, Promise<EngineHit[]>>();
-  const find = (term: string) => {
+  const search = (term: string) => {
     if (!searches.has(term)) searches.set(term, engine.search(term));
     return searches.get(term)!;
+  };
+  // A reader who typed another key has asked something else: stop at the next search.
+  const find = (term: string) => {
+    if (stale()) throw new StaleSearch();
+    return search(term);
   };
   const outcome: SearchOutcome = { query, verbatim, words: [], results: [], complete: 0, lookalikes: [] };
   const typed = queryWords(query);
@@ -396,7 +412,8 @@ export async function runSearch(
     listed.set(hit.id, {
       ...result,
       id: hit.id,
-      load: async () => ((await find(terms)).find((h) => h.id === hit.id) ?? hit).data(),
+      // Drawn later, perhaps after the reader changed a filter: not subject to `stale`.
+      load: async () => ((await search(terms)).find((h) => h.id === hit.id) ?? hit).data(),
     });
   };
   const everyWord = groups.map((g) => g.shown);
@@ -424,7 +441,7 @@ export async function runSearch(
   // pages holding as many, talks before theme and project pages, and those before event pages.
   if (outcome.complete < handful && groups.length > 1) {
     const kinds = await engine.kinds();
-    const kindOrder = (id: string) => relaxedOrder[kinds.get(id) ?? ''] ?? 1;
+    const kindOrder = (id: string) => relaxedOrder[kinds.get(id) ?? pageKinds.talk]!;
     const pages = new Map<string, { hit: EngineHit; phrases: (string | undefined)[]; score: number[] }>();
     for (const [g, group] of groups.entries()) {
       for (const phrase of group.alternatives) {

@@ -19,6 +19,7 @@ import {
   writeState,
   type Engine,
   type EngineHit,
+  type SearchState,
   type Vocabulary,
 } from '../../src/lib/search';
 import { buildSite } from '../../src/lib/site';
@@ -71,21 +72,21 @@ describe('the search page’s address', () => {
     expect(readState('?theme=eBPF&theme=eBPF').filters).toEqual({ theme: ['eBPF'] });
   });
   it('writes a stable address: groups in the page’s order, defaults left out', () => {
-    const state = {
+    const state: SearchState = {
       q: 'k8s users',
       filters: { event: ['Europe 2021'], type: ['Talk'] },
       sort: 'relevance',
       verbatim: false,
-    } as const;
+    };
     expect(writeState(state)).toBe('?q=k8s+users&type=Talk&event=Europe+2021');
     expect(writeState({ q: '', filters: {}, sort: 'relevance', verbatim: true })).toBe('');
   });
   it('round-trips every state a reader can reach, so a pasted link reproduces the search', () => {
-    const states = [
+    const states: SearchState[] = [
       { q: 'promehteus', filters: {}, sort: 'relevance', verbatim: true },
       { q: 'a & b = c?', filters: { project: ['Argo CD', 'Cilium'] }, sort: 'oldest', verbatim: false },
       { q: '', filters: { theme: ['CI/CD and chaos engineering'] }, sort: 'newest', verbatim: false },
-    ] as const;
+    ];
     for (const state of states) expect(readState(writeState(state))).toEqual(state);
   });
 });

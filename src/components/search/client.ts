@@ -9,6 +9,7 @@ import {
   pageKindsOf,
   resultSections,
   runSearch,
+  StaleSearch,
   type Engine,
   type HitData,
   type Notice,
@@ -31,7 +32,8 @@ export interface Pagefind {
 
 export interface SearchClient {
   pagefind: Pagefind;
-  run(query: string, options?: { verbatim?: boolean }): Promise<SearchOutcome>;
+  /** Runs a query; undefined when `stale` says a newer one replaced it before it finished. */
+  run(query: string, options: { verbatim?: boolean; stale: () => boolean }): Promise<SearchOutcome | undefined>;
 }
 
 /**
@@ -58,7 +60,14 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
         ? fetch(`${bundlePath}${terms.vocabulary}`).then((response) => response.json() as Promise<Vocabulary>)
         : Promise.resolve({ names: [], words: [] })),
   };
-  return { pagefind, run: (query, options) => runSearch(engine, terms.synonyms, query, options) };
+  return {
+    pagefind,
+    run: (query, options) =>
+      runSearch(engine, terms.synonyms, query, options).catch((error: unknown) => {
+        if (error instanceof StaleSearch) return undefined;
+        throw error;
+      }),
+  };
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -131,8 +131,8 @@ class SearchDialog {
     const query = term.trim();
     this.fullSearch.href = pageUrl(this.searchPage, query, verbatim);
     if (!query) return this.show(undefined, []);
-    const outcome = await (await this.client).run(query, { verbatim });
-    if (generation !== this.generation) return;
+    const outcome = await (await this.client).run(query, { verbatim, stale: () => generation !== this.generation });
+    if (!outcome || generation !== this.generation) return;
     let first = true;
     await drawResults(outcome.results.slice(0, pageSize), (item) => {
       if (generation !== this.generation) return false;

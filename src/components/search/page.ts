@@ -200,7 +200,9 @@ export async function mountSearchPage(root: HTMLElement) {
     const queryChanged = !outcome || next.q !== outcome.query || next.verbatim !== outcome.verbatim;
     commit(next, push);
     if (rerun && queryChanged) {
-      const ran = state.q.trim() ? await client.run(state.q, { verbatim: state.verbatim }) : undefined;
+      const ran = state.q.trim()
+        ? await client.run(state.q, { verbatim: state.verbatim, stale: () => current !== generation })
+        : undefined;
       if (current !== generation) return;
       outcome = ran ?? { query: '', verbatim: false, words: [], results: [], complete: 0, lookalikes: [] };
     }
