@@ -7,10 +7,10 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath, pageTypes } from '../tests/helpers/browser.ts';
+import { chromiumFlags, chromiumPath, samplePages } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/server.ts';
 
-const pages = pageTypes;
+const pages = samplePages;
 
 const server = await serve(process.env.KCR_OUT_DIR ?? 'dist');
 const chrome = await chromeLauncher.launch({

@@ -129,6 +129,8 @@ export interface EngineHit {
 export interface Engine {
   /** Pagefind's search: pages holding every word, each word matched as the start of a word. */
   search(term: string): Promise<EngineHit[]>;
+  /** How many pages hold a word exactly (its stem), without listing them. */
+  count(word: string): Promise<number>;
   /** The site's vocabulary, fetched only when a word needs correcting. */
   vocabulary(): Promise<Vocabulary>;
   /** The kind of each page that is not a talk (pageKindsOf). */
@@ -157,6 +159,17 @@ export async function pageKindsOf(
     for (const { id } of await filterSearch({ type: kind })) kinds.set(id, kind);
   }
   return kinds;
+}
+
+/**
+ * How many pages hold a word exactly (its stem): Pagefind's count of results before filters, with a filter
+ * no page has, so it lists none. The "type" filter's file is the one the dialog warms up with.
+ */
+export async function exactCount(
+  search: (term: string, options: Record<string, unknown>) => Promise<{ unfilteredResultCount?: number } | null>,
+  word: string,
+): Promise<number> {
+  return (await search(`"${word}"`, { filters: { type: '' } }))?.unfilteredResultCount ?? 0;
 }
 
 /** Shorthand and synonyms, from the glossary and project aliases: a word → what else to search for. */
@@ -374,7 +387,11 @@ export async function runSearch(
   const typed = queryWords(query);
   if (!typed.length) return outcome;
 
-  const held = await wordsHeld(find, typed);
+  const held = await wordsHeld(
+    find,
+    (word) => (stale() ? Promise.reject(new StaleSearch()) : engine.count(word)),
+    typed,
+  );
   let vocabulary: Vocabulary | undefined;
   for (const w of typed) {
     const word: WordOutcome = {
@@ -513,29 +530,35 @@ function product<T>(lists: T[][]): T[][] {
 /**
  * Which words some page holds. Pagefind matches a word as the start of longer words, and when nothing starts
  * with it, as the longest word it starts with: "sigstore" finds "SIGs", "kuberentes" finds "KubeCon". So a
- * word counts as held only when a matched word on a result page starts with it, or failing that, when some
- * page holds it exactly (its stem: "running" is held by a page that says "run").
+ * word counts as held when some page holds it exactly (its stem: "running" is held by a page that says "run"),
+ * a count that lists no page; or, for the start of a word ("karpen" while typing), when a word Pagefind marked
+ * on the first result starts with it: that result's fragment is the one the reader is shown first anyway.
  */
-async function wordsHeld(find: (term: string) => Promise<EngineHit[]>, words: QueryWord[]): Promise<Set<string>> {
+async function wordsHeld(
+  find: (term: string) => Promise<EngineHit[]>,
+  count: (word: string) => Promise<number>,
+  words: QueryWord[],
+): Promise<Set<string>> {
   const held = new Set<string>();
-  const whole = await find(words.map((w) => w.word).join(' '));
-  // The first result's fragment, which the reader is shown anyway.
-  const evidence = async (hits: EngineHit[]) => (hits[0] ? matchedWords(await hits[0].data()) : []);
-  const fromWhole = whole.length ? await evidence(whole) : [];
-  for (const { word } of words) {
-    const matched = whole.length ? fromWhole : await find(word).then(evidence);
-    if (matched.some((m) => m.startsWith(word)) || (await find(`"${word}"`)).length) held.add(word);
+  const [whole, counts] = await Promise.all([
+    find(words.map((w) => w.word).join(' ')),
+    Promise.all(words.map((w) => count(w.word))),
+  ]);
+  for (const [i, { word }] of words.entries()) {
+    if (counts[i]) {
+      held.add(word);
+      continue;
+    }
+    const [first] = whole.length ? whole : await find(word);
+    if (first && matchedWords(await first.data()).some((m) => m.startsWith(word))) held.add(word);
   }
   return held;
 }
 
-/** The words Pagefind marked on a page, normalized as searched. */
+/** The words Pagefind marked on a page, normalized as searched, whole and in their parts ("kube-proxy"). */
 function matchedWords(data: HitData): string[] {
   const words = data.content.split(/\s+/);
-  return data.locations.flatMap((at) => {
-    const word = words[at];
-    return word ? [normalizeWord(word)] : [];
-  });
+  return data.locations.flatMap((at) => (words[at] ? textWords(words[at]) : []));
 }
 
 // ---------- saying what happened ----------

@@ -4,14 +4,14 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { pageTypes } from '../helpers/browser';
+import { samplePages } from '../helpers/browser';
 import { useBuiltSite } from '../helpers/built-site';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBuiltSite();
 
 // The header's search dialog, open with results, is audited on top of the home page.
-const pages = [...pageTypes, ['search dialog', '/#search-dialog'] as const];
+const pages = [...samplePages, ['search dialog', '/#search-dialog'] as const];
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {

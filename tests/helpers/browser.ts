@@ -17,7 +17,7 @@ export const chromiumFlags = [
 ];
 
 /** One page of each kind, for audits that visit every page type. */
-export const pageTypes = [
+export const samplePages = [
   ['home', '/'],
   ['talk', '/talks/how-to-break-your-kubernetes-cluster-with-networking/'],
   ['theme', '/themes/security/'],

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   engineOptions,
+  exactCount,
   pageKindsOf,
   runSearch,
   type Engine,
@@ -68,6 +69,7 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
     search: async (term) => (await pagefind.search(term)).results,
+    count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
     vocabulary: async () => (reads++, JSON.parse(await readFile(join(bundle, terms.vocabulary), 'utf8'))),
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters })).results)),
   };

@@ -177,6 +177,9 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
         }))
         .sort((a, b) => b.score - a.score);
     },
+    async count(word) {
+      return index.filter((page) => page.words.includes(word)).length;
+    },
     async vocabulary() {
       vocabularyReads++;
       return vocabulary;

@@ -5,6 +5,7 @@
  */
 import {
   engineOptions,
+  exactCount,
   notices,
   pageKindsOf,
   resultSections,
@@ -26,7 +27,10 @@ export interface Pagefind {
   search(
     term: string | null,
     options?: Record<string, unknown>,
-  ): Promise<{ results: { id: string; score: number; data(): Promise<HitData> }[] } | null>;
+  ): Promise<{
+    results: { id: string; score: number; data(): Promise<HitData> }[];
+    unfilteredResultCount: number;
+  } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -53,6 +57,7 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
   let vocabulary: Promise<Vocabulary> | undefined;
   let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
+    count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters }))?.results ?? [])),
     search: async (term) => (await pagefind.search(term))?.results ?? [],
     vocabulary: () =>

@@ -7,7 +7,7 @@
  * engine, its WebAssembly and index metadata when the dialog opens, then only the index chunks and result
  * fragments a query needs. Results show as the reader types: no debounce, stale answers are dropped.
  */
-import { pageKinds, pageSize, resultCount, type SearchOutcome } from '../../lib/search';
+import { pageKinds, pageSize, resultCount, writeState, type SearchOutcome } from '../../lib/search';
 import { drawResults, el, loadSearch, noticeList, type SearchClient, type SearchLinks } from './client';
 
 /**
@@ -34,10 +34,8 @@ export function openSearchDialog(bundlePath: string, searchPage: string, typed =
 }
 
 /** The search page's address for a query, which reproduces it there with filters. */
-function pageUrl(searchPage: string, query: string, verbatim: boolean) {
-  if (!query) return searchPage;
-  return `${searchPage}?q=${encodeURIComponent(query)}${verbatim ? '&verbatim=1' : ''}`;
-}
+const pageUrl = (searchPage: string, q: string, verbatim: boolean) =>
+  `${searchPage}${writeState({ q, filters: {}, sort: 'relevance', verbatim })}`;
 
 class SearchDialog {
   private readonly dialog: HTMLDialogElement;

@@ -107,15 +107,19 @@ export async function mountSearchPage(root: HTMLElement) {
   let lastPush = 0;
 
   let client: SearchClient;
-  let facets: Facets;
   try {
     client = await loadSearch(bundlePath);
     await client.pagefind.init();
-    facets = await readFacets(client.pagefind);
   } catch {
     root.querySelector<HTMLElement>('[data-search-unavailable]')!.hidden = false;
     return;
   }
+  // The filters' data is read while the first query runs; results that need no filter do not wait for it.
+  let facets: Facets | undefined;
+  const facetsRead = readFacets(client.pagefind).then(
+    (read) => (facets = read),
+    () => undefined,
+  );
 
   const input = el('input', {
     type: 'search',
@@ -163,6 +167,8 @@ export async function mountSearchPage(root: HTMLElement) {
     );
 
   let outcome: SearchOutcome | undefined;
+  /** The query's results before filters, and what the filters leave of them. */
+  let base: SearchResult[] = [];
   let shown: SearchResult[] = [];
   let drawn = 0;
   let generation = 0;
@@ -206,14 +212,21 @@ export async function mountSearchPage(root: HTMLElement) {
       if (current !== generation) return;
       outcome = ran ?? { query: '', verbatim: false, words: [], results: [], complete: 0, lookalikes: [] };
     }
-    const base = state.q.trim() ? outcome!.results : Object.keys(state.filters).length ? facets.all : [];
     const browsing = !state.q.trim();
-    shown = sorted(
-      facets,
-      filtered(facets, base, state.filters),
-      browsing && state.sort === 'relevance' ? 'newest' : state.sort,
-    );
-    drawFilters(base);
+    const filtering = Object.keys(state.filters).length > 0;
+    if (!facets && (browsing || filtering || state.sort !== 'relevance')) {
+      await facetsRead;
+      if (current !== generation) return;
+    }
+    base = browsing ? (filtering ? facets!.all : []) : outcome!.results;
+    shown = facets
+      ? sorted(
+          facets,
+          filtered(facets, base, state.filters),
+          browsing && state.sort === 'relevance' ? 'newest' : state.sort,
+        )
+      : base;
+    drawFilters();
     drawChips();
     status.textContent = state.q.trim()
       ? resultCount({ ...outcome!, results: shown })
@@ -252,15 +265,16 @@ export async function mountSearchPage(root: HTMLElement) {
   }
 
   /** Each group's values with the number of results each would show, given the other groups' choices. */
-  function drawFilters(base: SearchResult[]) {
+  function drawFilters() {
     const chosen = Object.values(state.filters).flat().length;
     toggle.textContent = `Filters (${chosen})`;
+    if (!facets) return;
     const groups = filterGroups.flatMap((group) => {
-      const pool = filtered(facets, base, state.filters, group);
-      const options = facets.values[group]
+      const pool = filtered(facets!, base, state.filters, group);
+      const options = facets!.values[group]
         .map((value) => ({
           value,
-          count: pool.filter((r) => facets.pages.get(facetKey(group, value))?.has(r.id)).length,
+          count: pool.filter((r) => facets!.pages.get(facetKey(group, value))?.has(r.id)).length,
           checked: state.filters[group]?.includes(value) ?? false,
         }))
         .filter((option) => option.count > 0 || option.checked);
@@ -350,5 +364,7 @@ export async function mountSearchPage(root: HTMLElement) {
     input.focus();
   });
   if (!state.q) input.focus();
+  // Once the filters' data is in, count the results already shown.
+  void facetsRead.then(() => drawFilters());
   await update(state, false);
 }
