@@ -114,12 +114,15 @@ export async function mountSearchPage(root: HTMLElement) {
     root.querySelector<HTMLElement>('[data-search-unavailable]')!.hidden = false;
     return;
   }
-  // The filters' data is read while the first query runs; results that need no filter do not wait for it.
+  // The filters' data is read after the first results, unless they need it: a search with no filter and
+  // no order by event does not wait for it.
   let facets: Facets | undefined;
-  const facetsRead = readFacets(client.pagefind).then(
-    (read) => (facets = read),
-    () => undefined,
-  );
+  let facetsRead: Promise<unknown> | undefined;
+  const readFilters = () =>
+    (facetsRead ??= readFacets(client.pagefind).then(
+      (read) => (facets = read),
+      () => undefined,
+    ));
 
   const input = el('input', {
     type: 'search',
@@ -215,7 +218,7 @@ export async function mountSearchPage(root: HTMLElement) {
     const browsing = !state.q.trim();
     const filtering = Object.keys(state.filters).length > 0;
     if (!facets && (browsing || filtering || state.sort !== 'relevance')) {
-      await facetsRead;
+      await readFilters();
       if (current !== generation) return;
     }
     base = browsing ? (filtering ? facets!.all : []) : outcome!.results;
@@ -364,7 +367,8 @@ export async function mountSearchPage(root: HTMLElement) {
     input.focus();
   });
   if (!state.q) input.focus();
-  // Once the filters' data is in, count the results already shown.
-  void facetsRead.then(() => drawFilters());
   await update(state, false);
+  // Then count the results already shown.
+  await readFilters();
+  drawFilters();
 }
