@@ -4,15 +4,18 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from './src/integrations/markdown.ts';
+import { codeTitle, markdownPlugins } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import devContentErrors from './src/integrations/dev-content-errors.ts';
-import socialCards from './src/integrations/social-cards.ts';
+import contentChecks from './src/integrations/content-checks.ts';
+import atomicOutput, { stagingDir } from './src/integrations/atomic-output.ts';
+import socialCards from './src/integrations/social-cards/index.ts';
+import hosting from './src/integrations/hosting.ts';
+import { contentSecurityPolicy } from './src/lib/hosting.ts';
 import { siteConfig } from './src/site.config.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const { site, base, outDir, cacheDir, contentDir } = siteConfig(process.env);
+const { site, base, outDir, cacheDir, contentDir, cardCacheDir } = siteConfig(process.env);
 
 export default defineConfig({
   site,
@@ -20,39 +23,29 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
+  // Astro's terminal output, less a warning the site has handled (see the file).
+  logger: { entrypoint: './src/integrations/log.ts' },
   build: { format: 'directory' },
   integrations: [
+    // First: refuse broken content before anything else runs or anything is written.
+    contentChecks(contentDir),
     // Static parts of each MDX body become one HTML string instead of a tree of JSX nodes to render:
     // the same HTML, and at thousands of talks the render phase takes a fraction of the time.
     mdx({ optimize: true }),
     // Pages only: card images and the redirect stubs of renamed talks are not pages to list.
     sitemap({ filter: (page) => !isRedirectStub(page) }),
-    socialCards(),
+    socialCards({ cacheDir: cardCacheDir }),
     pagefind(),
-    devContentErrors(resolve(contentDir)),
+    // After Pagefind: headers, redirects and compressed copies cover the index too.
+    hosting(),
+    // Last: the finished build replaces the output folder only once everything above has written into it.
+    atomicOutput(),
   ],
-  security: {
-    // A Content-Security-Policy <meta> on every page: scripts only from this site
-    // or hashed by Astro (no 'unsafe-inline' scripts), and no other origin at all.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs as WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Shiki colours code with style attributes, which hashes cannot cover.
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-    },
-  },
+  // The Content-Security-Policy <meta> on every page; servers send the same policy as a header (src/lib/hosting.ts).
+  security: { csp: contentSecurityPolicy },
   vite: {
     // Benchmarks and tests write whole sites into these folders; the dev server must not reload for them.
-    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/.bench/**', '**/tests/.tmp/**', '**/dist/**', '**/.dist.*/**'] } },
     build: {
       rollupOptions: {
         // Astro marks MDX modules with a directive the bundler warns about once per file; it is harmless.
@@ -64,7 +57,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()],
+      hastPlugins: markdownPlugins(base),
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
@@ -75,13 +68,14 @@ export default defineConfig({
 });
 
 /**
- * A built page that only redirects (a renamed talk's old URL).
+ * A built page that only redirects (a renamed talk's old URL). The sitemap is written while the build is still
+ * in its staging folder.
  * @param {string} page
  */
 function isRedirectStub(page) {
   const path = new URL(page).pathname.slice(base.length);
   try {
-    return readFileSync(join(outDir, path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
+    return readFileSync(join(stagingDir(resolve(outDir)), path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
   } catch {
     return false;
   }

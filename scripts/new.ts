@@ -1,150 +1,263 @@
 /**
- * Scaffolds a new content file with every field present and explained:
+ * Scaffolds a new content file with every field present and explained. Each field's comment is its
+ * description in the collection's schema (src/schemas/), so the file and the rules never say different things.
+ * A talk or theme starts as a draft that builds and shows in `npm run dev` with its gaps marked.
  *
- *   npm run new -- talk --event eu-2024 --title "How We Run Karpenter" [--themes autoscaling-resources,gitops]
- *   npm run new -- theme --title "Sustainability"
- *   npm run new -- event --id eu-2024 --name "KubeCon + CloudNativeCon Europe 2024"
- *   npm run new -- project --name "OpenCost"
- *   npm run new -- recap --event eu-2024 --title "Our KubeCon 2024 notes"
- *
- * In a terminal, missing values are asked for; without one, the missing
- * arguments are listed. It refuses duplicates, unknown events and themes, and
- * empty titles, and never overwrites a file.
+ * In a terminal, missing values are asked for; without one, the missing arguments are listed. It refuses
+ * duplicates, unknown events and themes, and titles that make no URL, and never overwrites a file.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { slugify } from '../src/lib/slugs.ts';
+import { z } from 'astro/zod';
+import { checkFile, missingContentFolder } from '../src/lib/content-checks.ts';
+import { readSource } from '../src/lib/frontmatter.ts';
+import { maxSlugBytes, slugify } from '../src/lib/slugs.ts';
+import { nearest } from '../src/lib/suggest.ts';
+import { eventSchema } from '../src/schemas/event.ts';
+import { projectSchema } from '../src/schemas/project.ts';
+import { noteSchema } from '../src/schemas/note.ts';
+import { recapSchema } from '../src/schemas/recap.ts';
+import type { References } from '../src/schemas/references.ts';
+import { maxTitleLength, talkSchema } from '../src/schemas/talk.ts';
+import { themeSchema } from '../src/schemas/theme.ts';
+import { Refusal, runCommand, UsageError, type CommandSpec, type OptionSpec } from './cli.ts';
 
-const kinds = ['talk', 'theme', 'event', 'project', 'recap'] as const;
+const kinds = ['talk', 'theme', 'event', 'project', 'recap', 'note'] as const;
 type Kind = (typeof kinds)[number];
 const required: Record<Kind, string[]> = {
-  talk: ['event', 'title'],
+  talk: ['event', 'title', 'themes'],
   theme: ['title'],
   event: ['id', 'name'],
   project: ['name'],
   recap: ['event', 'title'],
+  note: ['recap', 'talk'],
 };
 
-export class ScaffoldError extends Error {}
+export const command = {
+  name: 'npm run new',
+  summary: 'Writes a new content file with every field present and explained, and says where it will be served.',
+  usage: [
+    '-- talk --event <event> --title <title> --themes <theme,theme>',
+    '-- theme --title <title>',
+    '-- event --id <id> --name <name>',
+    '-- project --name <name>',
+    '-- recap --event <event> --title <title>',
+    '-- note --recap <recap> --talk <talk>',
+  ],
+  positionals: [{ name: 'kind', help: kinds.join(', ') }],
+  options: {
+    event: { type: 'string', value: 'id', help: 'the event, a file name in content/events/ (talk, recap)' },
+    title: { type: 'string', value: 'title', help: 'the title (talk, theme, recap)' },
+    themes: { type: 'string', value: 'ids', help: 'one to three themes, comma-separated (talk)' },
+    id: { type: 'string', value: 'id', help: 'the event’s id, e.g. eu-2024 (event)' },
+    name: { type: 'string', value: 'name', help: 'the name (event, project)' },
+    recap: { type: 'string', value: 'recap', help: 'the recap, a folder name in content/recaps/ (note)' },
+    talk: { type: 'string', value: 'talk', help: 'the talk, its slug or its path under content/talks/ (note)' },
+  },
+  examples: [
+    'npm run new -- talk --event eu-2024 --title "How We Run Karpenter" --themes autoscaling-resources',
+    'npm run new -- event --id eu-2024 --name "KubeCon + CloudNativeCon Europe 2024"',
+  ],
+} satisfies CommandSpec<Record<string, OptionSpec>>;
+
+/** A refusal of the values given: printed as one line, exit 1. */
+export class ScaffoldError extends Refusal {}
+
+/** Only the shape of each file matters here; the build checks the links. */
+const anyRef = z.string().transform((id) => ({ id, collection: '' }));
+const refs: References = { event: anyRef, theme: anyRef, project: anyRef, recap: anyRef, talk: anyRef };
+const schemas = {
+  talk: talkSchema(refs),
+  theme: themeSchema(refs),
+  event: eventSchema,
+  project: projectSchema(refs),
+  recap: recapSchema(refs),
+  note: noteSchema(refs),
+};
 
 interface Existing {
   events: string[];
   themes: string[];
-  talks: { file: string; slug: string; title: string; event: string }[];
+  talks: { id: string; file: string; slug: string; title: string; event: string }[];
+  /** Recap folders that have an index.mdx, with their event and the talk each of their notes is about. */
+  recaps: { id: string; event: string; notes: { file: string; talk: string }[] }[];
 }
 
-function frontmatter(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
-  const match = file.endsWith('.mdx') ? /^---\n([\s\S]*?)\n---/.exec(text)?.[1] : text;
-  try {
-    return (parseYaml(match ?? '') as Record<string, unknown>) ?? {};
-  } catch {
-    return {};
-  }
+/** A file's fields, read as the build reads them; none when it cannot be read. */
+function fieldsOf(file: string): Record<string, unknown> {
+  const source = readSource(file, readFileSync(file, 'utf8'));
+  return source.ok ? source.data : {};
 }
 
-function names(dir: string, ext: RegExp): string[] {
+function names(dir: string, extension: string): string[] {
   return existsSync(dir)
     ? readdirSync(dir)
-        .filter((n) => ext.test(n))
-        .map((n) => n.replace(ext, ''))
+        .filter((name) => name.endsWith(extension))
+        .map((name) => name.slice(0, -extension.length))
     : [];
 }
 
+/** What the content folder holds already, read as the build reads it (CRLF and a byte-order mark included). */
 function existing(contentDir: string): Existing {
   const talksDir = join(contentDir, 'talks');
   const talks = existsSync(talksDir)
     ? readdirSync(talksDir, { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.mdx'))
-        .map((f) => {
-          const data = frontmatter(join(talksDir, f));
+        .filter((file) => file.endsWith('.mdx'))
+        .map((file) => {
+          const data = fieldsOf(join(talksDir, file));
           const title = String(data.title ?? '');
-          return { file: f, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
+          const id = file
+            .replace(/\.mdx$/, '')
+            .split('\\')
+            .join('/');
+          return { id, file, title, event: String(data.event ?? ''), slug: String(data.slug ?? slugify(title)) };
         })
     : [];
+  const recapsDir = join(contentDir, 'recaps');
+  const recaps = (existsSync(recapsDir) ? readdirSync(recapsDir) : [])
+    .filter((id) => !id.startsWith('.') && existsSync(join(recapsDir, id, 'index.mdx')))
+    .map((id) => ({
+      id,
+      event: String(fieldsOf(join(recapsDir, id, 'index.mdx')).event ?? ''),
+      notes: names(join(recapsDir, id), '.mdx')
+        .filter((name) => name !== 'index')
+        .map((name) => ({
+          file: relative(process.cwd(), join(recapsDir, id, `${name}.mdx`)),
+          talk: String(fieldsOf(join(recapsDir, id, `${name}.mdx`)).talk ?? ''),
+        })),
+    }));
   return {
-    events: names(join(contentDir, 'events'), /\.ya?ml$/),
-    themes: names(join(contentDir, 'themes'), /\.mdx$/),
+    events: names(join(contentDir, 'events'), '.yaml'),
+    themes: names(join(contentDir, 'themes'), '.mdx'),
     talks,
+    recaps,
   };
 }
 
 const quote = (text: string) => JSON.stringify(text);
+
+/** A comment of at most 110 characters a line. */
+function comment(text: string): string {
+  const lines: string[] = [];
+  let line = '#';
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > 110 && line !== '#') {
+      lines.push(line);
+      line = '#';
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
+/**
+ * One field with its schema's description above it. `value` follows "name:" (a block value starts with a line
+ * break); an optional field the writer may not have is written commented out.
+ */
+function field(kind: Kind, name: string, value: string, { commented = false, hint = '', example = '' } = {}): string {
+  const description = (schemas[kind].shape as Record<string, z.ZodType>)[name]?.description;
+  if (!description) throw new Error(`the ${kind} schema has no field "${name}" with a description`);
+  const line = `${name}:${value.startsWith('\n') ? '' : ' '}${value}`;
+  return [
+    comment(`${description}${hint ? ` ${hint}` : ''}`),
+    commented ? line.replace(/^/gm, '# ') : line,
+    ...(example ? [example.replace(/^/gm, '# ')] : []),
+  ].join('\n');
+}
+const fields = (kind: Kind, list: [string, string, { commented?: boolean; hint?: string; example?: string }?][]) =>
+  list.map(([name, value, options]) => field(kind, name, value, options)).join('\n');
+
+/** The slug of a title, or a ScaffoldError saying why it cannot be one. */
+function slugOf(title: string, what: string): string {
+  const slug = slugify(title);
+  if (!slug) {
+    throw new ScaffoldError(
+      `The ${what} "${title}" has no letters or digits, so it makes no URL; give it words, e.g. --${what === 'name' ? 'name' : 'title'} "Multi-cluster Linkerd"`,
+    );
+  }
+  if (new TextEncoder().encode(slug).length > maxSlugBytes) {
+    throw new ScaffoldError(
+      `The ${what} is too long to make a URL (a file name holds ${maxSlugBytes} bytes); shorten it`,
+    );
+  }
+  return slug;
+}
 
 /** The file to write for a kind and its values, and where. Throws ScaffoldError with what to do. */
 export function scaffold(
   kind: Kind,
   values: Record<string, string>,
   contentDir: string,
-): { path: string; text: string; url?: string } {
+): { path: string; text: string; url?: string; next?: string } {
   for (const key of required[kind]) {
-    if (!values[key]?.trim())
+    if (!values[key]?.trim()) {
       throw new ScaffoldError(`--${key} is empty: give the ${kind} a ${key}, e.g. --${key} "…"`);
+    }
   }
+  const missingFolder = missingContentFolder(contentDir);
+  if (missingFolder) throw new ScaffoldError(missingFolder);
   const known = existing(contentDir);
   const needEvent = () => {
     if (!known.events.includes(values.event!)) {
+      const guess = nearest(values.event!, known.events);
       throw new ScaffoldError(
-        `There is no event "${values.event}". Known events: ${known.events.join(', ') || 'none'}. Add it first: npm run new -- event --id ${values.event} --name "…"`,
+        `There is no event "${values.event}"${guess ? ` (did you mean "${guess}"?)` : ''}. Known events: ${known.events.join(', ') || 'none'}. Add it first: npm run new -- event --id ${values.event} --name "…"`,
       );
     }
   };
   const refuseExisting = (path: string) => {
-    if (existsSync(path))
+    if (existsSync(path)) {
       throw new ScaffoldError(`${relative(process.cwd(), path)} already exists; pick another name or edit that file.`);
+    }
   };
+  const title = values.title?.trim() ?? '';
 
   if (kind === 'talk') {
     needEvent();
-    const title = values.title!.trim();
-    const themes = (values.themes ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const unknown = themes.filter((t) => !known.themes.includes(t));
-    if (unknown.length) {
+    if (title.length > maxTitleLength) {
       throw new ScaffoldError(
-        `Unknown theme ${unknown.join(', ')}. Known themes: ${known.themes.join(', ')}. Or add one: npm run new -- theme --title "…"`,
+        `The title has ${title.length} characters; a talk's title has at most ${maxTitleLength}.`,
       );
     }
-    const slug = slugify(title);
-    const taken = known.talks.find(
-      (t) => t.slug === slug || (t.event === values.event && t.title.toLowerCase() === title.toLowerCase()),
-    );
-    if (taken)
+    const themes = values
+      .themes!.split(',')
+      .map((theme) => theme.trim())
+      .filter(Boolean);
+    const unknown = themes.filter((theme) => !known.themes.includes(theme));
+    if (unknown.length) {
+      const guess = nearest(unknown[0]!, known.themes);
       throw new ScaffoldError(
-        `A talk with this title or slug exists: content/talks/${taken.file}. Edit it, or give this talk a different title.`,
+        `Unknown theme ${unknown.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}. Known themes: ${known.themes.join(', ')}. Or add one: npm run new -- theme --title "…"`,
       );
+    }
+    if (themes.length > 3) throw new ScaffoldError(`A talk has one to three themes; --themes lists ${themes.length}.`);
+    const slug = slugOf(title, 'title');
+    const taken = known.talks.find(
+      (talk) => talk.slug === slug || (talk.event === values.event && talk.title.toLowerCase() === title.toLowerCase()),
+    );
+    if (taken) {
+      throw new ScaffoldError(
+        `A talk with this title or slug exists: ${relative(process.cwd(), join(contentDir, 'talks', taken.file))}. Edit it, or give this talk a different title.`,
+      );
+    }
     const path = join(contentDir, 'talks', values.event!, `${slug}.mdx`);
     refuseExisting(path);
     const text = `---
-# The title exactly as the recaps give it. For a session they describe without a title, describe it and set untitled: true.
-title: ${quote(title)}
-# true when no recap gives this session's title
-untitled: false
-# A file name in content/events/
-event: ${values.event}
-# As the recaps name them; a recap may give only a first name or only a company. Remove a field you do not have.
-speakers:
-  - name: ""
-    affiliation: ""
-# keynote, talk, tutorial, panel, lightning or co-located
-format: talk
-# One to three file names in content/themes/
-themes: [${themes.join(', ')}]
-# File names in content/projects/ (add one with: npm run new -- project --name "…")
-projects: []
-# The recaps that covered this talk: file names in content/recaps/
-recaps: []
-# One sentence in your own words: shown on cards, in link previews and in search results.
-summary: ""
-# Set true while writing: the page shows in npm run dev only.
-draft: true
-# This talk's URL will be /talks/${slug}/ . To keep an old URL working after a rename, list old slugs here.
-redirectFrom: []
+${fields('talk', [
+  ['title', quote(title)],
+  ['untitled', 'false'],
+  ['event', values.event!],
+  ['speakers', '[]', { hint: 'For example:', example: '  - name: Ada Example\n    affiliation: Example Corp' }],
+  ['format', 'talk'],
+  ['themes', `[${themes.join(', ')}]`],
+  ['projects', '[]', { hint: 'Add a project with: npm run new -- project --name "…"' }],
+  ['summary', '""'],
+  ['comparison', '|\n  …', { commented: true }],
+  ['redirectFrom', '[]', { hint: `This talk will be served at /talks/${slug}/.` }],
+  ['draft', 'true', { hint: 'Set it to false once every field is filled in.' }],
+  ['reviewed', new Date().toISOString().slice(0, 7)],
+])}
 ---
 
 ## What the talk covered
@@ -159,34 +272,72 @@ What was presented, from the recaps' facts, in your own words. Put general backg
 ## Tools and projects
 
 - [Project name](/projects/project-id/): the role it played in this talk.
-
-## What the recaps said
-
-### Attribution name of the recap (see "attribution" in content/recaps/)
-
-What that writer saw, liked, recommended or doubted.
 `;
-    return { path, text, url: `/talks/${slug}/` };
+    return {
+      path,
+      text,
+      url: `/talks/${slug}/`,
+      next: `Each recap that covered it gets a note: npm run new -- note --recap <recap> --talk ${slug}`,
+    };
+  }
+
+  if (kind === 'note') {
+    const recapIds = known.recaps.map((candidate) => candidate.id);
+    const recap = known.recaps.find((candidate) => candidate.id === values.recap!.trim());
+    if (!recap) {
+      const guess = nearest(values.recap!.trim(), recapIds);
+      throw new ScaffoldError(
+        `There is no recap "${values.recap}"${guess ? ` (did you mean "${guess}"?)` : ''}. Known recaps: ${recapIds.join(', ') || 'none'}. Add yours first: npm run new -- recap --event … --title "…"`,
+      );
+    }
+    const wanted = values.talk!.trim().replace(/\.mdx$/, '');
+    const talk = known.talks.find((candidate) => candidate.slug === wanted || candidate.id === wanted);
+    if (!talk) {
+      throw new ScaffoldError(
+        `There is no talk "${wanted}" (give its slug, as in /talks/<slug>/, or its path under content/talks/). Add it first: npm run new -- talk --event ${recap.event} --title "…" --themes …`,
+      );
+    }
+    if (talk.event !== recap.event) {
+      throw new ScaffoldError(
+        `"${talk.id}" was given at ${talk.event}, but recap "${recap.id}" reports on ${recap.event}; a recap's notes are on its own event's talks.`,
+      );
+    }
+    const other = recap.notes.find((note) => note.talk === talk.id);
+    if (other) throw new ScaffoldError(`${other.file} is already this recap's note on ${talk.id}; edit that file.`);
+    const path = join(contentDir, 'recaps', recap.id, `${talk.slug}.mdx`);
+    refuseExisting(path);
+    return {
+      path,
+      url: `/talks/${talk.slug}/`,
+      text: `---
+${fields('note', [
+  ['talk', talk.id],
+  ['verdict', '""', { commented: true }],
+  ['order', '1', { commented: true }],
+])}
+---
+
+`,
+      next: 'Write below the frontmatter what you saw, liked, recommended or doubted, in your own words; an empty note shows in npm run dev only.',
+    };
   }
 
   if (kind === 'theme') {
-    const id = slugify(values.title!);
+    const id = slugOf(title, 'title');
     const path = join(contentDir, 'themes', `${id}.mdx`);
     refuseExisting(path);
     return {
       path,
       url: `/themes/${id}/`,
       text: `---
-# The theme's name, as shown in navigation
-title: ${quote(values.title!.trim())}
-# One line saying what the theme covers (at most 200 characters)
-description: ""
-# Position in theme lists, lowest first
-order: ${known.themes.length + 1}
-# Three to five talks to read first, as paths under content/talks/ without .mdx, e.g. eu-2023/my-talk
-startHere: []
-# true while writing: shown in npm run dev only
-draft: true
+${fields('theme', [
+  ['title', quote(title)],
+  ['description', '""'],
+  ['order', String(known.themes.length + 1)],
+  ['startHere', '[]'],
+  ['draft', 'true', { hint: 'Set it to false once every field is filled in.' }],
+  ['reviewed', new Date().toISOString().slice(0, 7)],
+])}
 ---
 
 An opening paragraph that says what this theme is about across the talks.
@@ -201,121 +352,125 @@ An opening paragraph that says what this theme is about across the talks.
   }
 
   if (kind === 'event') {
-    const id = slugify(values.id!);
+    const id = values.id!.trim();
+    if (slugify(id) !== id) {
+      throw new ScaffoldError(
+        `--id is the event's file name, in lower-case words and hyphens: --id ${slugOf(id, 'id')}`,
+      );
+    }
     const path = join(contentDir, 'events', `${id}.yaml`);
     refuseExisting(path);
     return {
       path,
       url: `/events/${id}/`,
-      text: `# The conference's full name
-name: ${quote(values.name!.trim())}
-# A short name for chips and breadcrumbs, e.g. "Europe 2024"
-shortName: ""
-# The host city, or "virtual"
-location: ""
-# The venue, if the recaps name it (remove the line otherwise)
-venue: ""
-# First and last day, YYYY-MM-DD, or YYYY-MM when the recaps do not give the day
-start: ""
-end: ""
-# Events held alongside it, as the recaps mention them
-colocated: []
-# What the recaps say of the event's format and feel, in your own words
-about: |
-  …
-`,
+      text: `${fields('event', [
+        ['name', quote(values.name!.trim())],
+        ['shortName', '""'],
+        ['location', '""'],
+        ['venue', '""', { commented: true }],
+        ['start', '""'],
+        ['end', '""'],
+        ['colocated', '[]'],
+        ['about', '|\n  …'],
+      ])}\n`,
     };
   }
 
   if (kind === 'project') {
-    const id = slugify(values.name!);
+    const id = slugOf(values.name!, 'name');
     const path = join(contentDir, 'projects', `${id}.yaml`);
     refuseExisting(path);
     return {
       path,
       url: `/projects/${id}/`,
-      text: `# The name as its maintainers write it
-name: ${quote(values.name!.trim())}
-# What it is, in one line of your own words (at most 200 characters)
-description: ""
-# Its home page, only if you are certain (https); remove the line otherwise
-# homepage: https://…
-# The umbrella project it belongs to, a file name in content/projects/ (remove the line if none)
-# parent: …
-`,
+      text: `${fields('project', [
+        ['name', quote(values.name!.trim())],
+        ['description', '""'],
+        ['homepage', 'https://…', { commented: true }],
+        ['parent', '…', { commented: true }],
+      ])}\n`,
     };
   }
 
   needEvent();
-  const id = slugify(values.title!);
-  const path = join(contentDir, 'recaps', `${id}.yaml`);
+  const id = slugOf(title, 'title');
+  const path = join(contentDir, 'recaps', id, 'index.mdx');
   refuseExisting(path);
   return {
     path,
     url: `/recaps/${id}/`,
-    text: `# The recap's title, or a description of it when it has none (then set untitled: true)
-title: ${quote(values.title!.trim())}
-untitled: false
-# Who wrote it, as the recap says ("Not named in the text" when it does not)
-author: ""
-# How talk pages name the writer in prose, e.g. "The Deezer platform team"
-attribution: ""
-# The company or site that published it, if known (remove the line otherwise)
-publisher: ""
-# When it was published, YYYY-MM-DD or YYYY-MM, if it says (remove the line otherwise)
-published: ""
-# The event it reports on
-event: ${values.event}
-# What kind of write-up it is and what it focuses on, in one line
-scope: ""
+    next: `Add a note for each talk you covered: npm run new -- note --recap ${id} --talk <talk-slug>`,
+    text: `---
+${fields('recap', [
+  ['title', quote(title)],
+  ['untitled', 'false'],
+  ['author', '""'],
+  ['attribution', '""'],
+  ['publisher', '""', { commented: true }],
+  ['published', '""', { commented: true }],
+  ['event', values.event!],
+  ['scope', '""'],
+])}
+---
+
+{/* Optional: an intro shown at the top of the recap's page (what you set out to do, what the event felt like). */}
 `,
   };
 }
 
-async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      event: { type: 'string' },
-      title: { type: 'string' },
-      themes: { type: 'string' },
-      id: { type: 'string' },
-      name: { type: 'string' },
-    },
-  });
-  const contentDir = resolve(process.env.KCR_CONTENT_DIR ?? 'content');
+async function main({ values, positionals }: { values: Record<string, string | undefined>; positionals: string[] }) {
+  const contentDir = resolve(process.env.KCR_CONTENT_DIR?.trim() || 'content');
   const interactive = process.stdin.isTTY && process.stdout.isTTY;
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   try {
-    let kind = positionals[0] as Kind | undefined;
-    if (!kind && rl) kind = (await rl.question(`What do you want to add? (${kinds.join(', ')}) `)).trim() as Kind;
-    if (!kind || !kinds.includes(kind)) {
-      throw new ScaffoldError(
-        `Say what to add: npm run new -- <${kinds.join('|')}> …${kind ? ` ("${kind}" is not one of them)` : ''}`,
+    let kind = positionals[0];
+    if (!kind && rl) kind = (await rl.question(`What do you want to add? (${kinds.join(', ')}) `)).trim();
+    if (!kind || !kinds.includes(kind as Kind)) {
+      const guess = kind ? nearest(kind, kinds) : undefined;
+      throw new UsageError(
+        `${command.name}: say what to add: npm run new -- <${kinds.join('|')}> …${kind ? ` ("${kind}" is not one of them${guess ? `; did you mean ${guess}?` : ''})` : ''}`,
       );
     }
-    const given: Record<string, string> = Object.fromEntries(
-      Object.entries(values).filter(([, v]) => v !== undefined),
-    ) as Record<string, string>;
-    const missing = required[kind].filter((key) => given[key] === undefined);
+    const chosen = kind as Kind;
+    const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string
+    >;
+    const foreign = Object.keys(given).filter((key) => !required[chosen].includes(key));
+    if (foreign.length) {
+      throw new UsageError(
+        `${command.name}: --${foreign[0]} is not an option of ${chosen}, which takes ${required[chosen].map((key) => `--${key}`).join(', ')}`,
+      );
+    }
+    const missing = required[chosen].filter((key) => given[key] === undefined);
     if (missing.length && !rl) {
-      throw new ScaffoldError(
-        `Missing ${missing.map((key) => `--${key}`).join(' and ')}: npm run new -- ${kind} ${required[kind].map((key) => `--${key} "…"`).join(' ')}`,
+      throw new UsageError(
+        `${command.name}: missing ${missing.map((key) => `--${key}`).join(' and ')}: npm run new -- ${chosen} ${required[chosen].map((key) => `--${key} "…"`).join(' ')}`,
       );
     }
-    for (const key of missing) given[key] = (await rl!.question(`${kind} ${key}: `)).trim();
-    const { path, text, url } = scaffold(kind, given, contentDir);
+    for (const key of missing) given[key] = (await rl!.question(`${chosen} ${key}: `)).trim();
+    const { path, text, url, next } = scaffold(chosen, given, contentDir);
+    if (chosen === 'talk' || chosen === 'theme' || chosen === 'note') {
+      // The draft must build as it is written; a problem here is the scaffolder's, not the writer's.
+      const shown = relative(process.cwd(), path);
+      const { problems } = checkFile(
+        { path: relative(contentDir, path), bytes: new TextEncoder().encode(text) },
+        shown,
+      );
+      if (problems.length) throw new Error(`the scaffolded file would not build:\n${problems.join('\n')}`);
+    }
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text, { flag: 'wx' });
     console.log(`Wrote ${relative(process.cwd(), path)}${url ? `; it will be served at ${url}` : ''}.`);
-    console.log('Fill in every field, then check it with: npm test');
-  } catch (error) {
-    if (!(error instanceof ScaffoldError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
+    console.log(
+      chosen === 'talk' || chosen === 'theme'
+        ? 'It is a draft: npm run dev shows it with what is still to fill in. Set draft: false to publish it.'
+        : 'Fill in every field, then check it with: npm test',
+    );
+    if (next) console.log(next);
   } finally {
     rl?.close();
   }
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) await runCommand(command, main);

@@ -5,29 +5,49 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
+import { requireBuiltSite, runCommand, type CommandSpec, type OptionSpec } from './cli.ts';
 
-const [outDir = '.cache/screenshots', ...pathsArg] = process.argv.slice(2);
-const paths = pathsArg.length ? pathsArg : ['/'];
-const dist = process.env.KCR_OUT_DIR ?? 'dist';
-await mkdir(outDir, { recursive: true });
-const server = await serve(dist);
-const browser = await launchBrowser();
-try {
-  for (const path of paths) {
-    for (const width of [320, 768, 1440]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-        await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-        const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}-${scheme}.png`;
-        await page.screenshot({ path: join(outDir, name), fullPage: process.env.FULL === '1' });
-        await page.close();
+export const command = {
+  name: 'node scripts/screenshot.ts',
+  summary: 'Screenshots of the last build, each path at 320, 768 and 1440 px wide, in light and dark mode.',
+  usage: ['[outdir] [path ...] [--full]'],
+  positionals: [
+    { name: 'outdir', help: 'where the PNG files go (default .cache/screenshots)' },
+    { name: 'path...', help: 'site paths to shoot (default /)' },
+  ],
+  options: { full: { type: 'boolean', help: 'shoot the whole page, not the first screen (or FULL=1)' } },
+  examples: ['node scripts/screenshot.ts .cache/shots / /talks/ --full'],
+} satisfies CommandSpec<Record<string, OptionSpec>>;
+
+async function main({ values, positionals }: { values: { full?: boolean }; positionals: string[] }) {
+  const [outDir = '.cache/screenshots', ...pathsArg] = positionals;
+  const paths = pathsArg.length ? pathsArg : ['/'];
+  const dist = requireBuiltSite(command.name, process.env.KCR_OUT_DIR ?? 'dist');
+  const full = values.full || process.env.FULL === '1';
+  const [{ launchBrowser }, { serve }] = await Promise.all([
+    import('./shared/browser.ts'),
+    import('./shared/server.ts'),
+  ]);
+  await mkdir(outDir, { recursive: true });
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  try {
+    for (const path of paths) {
+      for (const width of [320, 768, 1440]) {
+        for (const scheme of ['light', 'dark'] as const) {
+          const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+          await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+          const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}-${scheme}.png`;
+          await page.screenshot({ path: join(outDir, name), fullPage: full });
+          await page.close();
+        }
       }
     }
+  } finally {
+    await browser.close();
+    await server.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
+  console.log(`screenshots in ${outDir}`);
 }
-console.log(`screenshots in ${outDir}`);
+
+if (import.meta.main) await runCommand(command, main);

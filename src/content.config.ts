@@ -1,15 +1,19 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { checkedGlob } from './integrations/content-checks';
 import { siteConfig } from './site.config';
+import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';
 import { glossarySchema } from './schemas/glossary';
 import { projectSchema } from './schemas/project';
+import { noteSchema } from './schemas/note';
 import { recapSchema } from './schemas/recap';
 import { talkSchema } from './schemas/talk';
 import { themeSchema } from './schemas/theme';
 import type { References } from './schemas/references';
 
-const { contentDir } = siteConfig(process.env);
+const { contentDir, today } = siteConfig(process.env);
+/** Dates after this day are refused (see KCR_TODAY). */
+const clock = { today };
 
 const refs: References = {
   event: reference('events'),
@@ -19,33 +23,52 @@ const refs: References = {
   talk: reference('talks'),
 };
 
-/** Ids are paths under the collection folder without the extension, never a frontmatter slug. */
+/**
+ * Ids are paths under the collection folder without the extension, never a frontmatter slug. checkedGlob is
+ * Astro's glob() loader, which in `astro dev` keeps a file the content checks refuse from stopping the server.
+ */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');
 
 export const collections = {
   talks: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
-    schema: talkSchema(refs),
+    loader: checkedGlob(contentDir, { pattern: '**/*.mdx', base: `${contentDir}/talks`, generateId: pathId }),
+    schema: talkSchema(refs, clock),
   }),
   themes: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
-    schema: themeSchema(refs),
+    loader: checkedGlob(contentDir, { pattern: '*.mdx', base: `${contentDir}/themes`, generateId: pathId }),
+    schema: themeSchema(refs, clock),
   }),
   events: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/events`, generateId: pathId }),
     schema: eventSchema,
   }),
   projects: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
     schema: projectSchema(refs),
   }),
   // One file, content/glossary.yaml; a content folder without one has no synonyms.
   glossary: defineCollection({
-    loader: glob({ pattern: 'glossary.yaml', base: contentDir, generateId: pathId }),
+    loader: checkedGlob(contentDir, { pattern: 'glossary.yaml', base: contentDir, generateId: pathId }),
     schema: glossarySchema,
   }),
   recaps: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: `${contentDir}/recaps`, generateId: pathId }),
+    loader: checkedGlob(contentDir, {
+      pattern: '*/index.mdx',
+      base: `${contentDir}/recaps`,
+      generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, ''),
+    }),
     schema: recapSchema(refs),
+  }),
+  notes: defineCollection({
+    loader: checkedGlob(contentDir, {
+      pattern: ['*/*.mdx', '!*/index.mdx'],
+      base: `${contentDir}/recaps`,
+      generateId: pathId,
+    }),
+    schema: noteSchema(refs),
+  }),
+  changes: defineCollection({
+    loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/changes`, generateId: pathId }),
+    schema: changeSchema(refs, clock),
   }),
 };

@@ -4,16 +4,20 @@
  * anchor per takeaway, internal links under the base path, external links with
  * safe rel values, and code blocks with a title, an "our illustration" label and
  * a copy button. Sätteri runs these after Shiki and before Astro's own heading
- * ids, so the heading plugin sets ids itself, with the same slugger Astro uses.
+ * ids, so astro.config.mjs puts Sätteri's heading-id plugin (the same one) first.
  */
 import type { ShikiTransformer } from 'shiki';
-import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
+import { defineHastPlugin, type HastPluginDefinition, type HastPluginList } from 'satteri';
 import type { Element, ElementContent } from 'hast';
-import GithubSlugger from 'github-slugger';
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { indexWeights } from '../lib/search';
 import { slugify } from '../lib/slugs';
 
 type Plugin = HastPluginDefinition | (() => HastPluginDefinition);
+
+/** The link icon of every copy-link control, here and in AnchorLink.astro. */
+export const linkIconPath =
+  'M7.8 4.2 9.4 2.6a3.2 3.2 0 0 1 4.5 4.5l-2.4 2.4a3.2 3.2 0 0 1-4.5 0l1-1a1.8 1.8 0 0 0 2.5 0l2.4-2.4a1.8 1.8 0 0 0-2.5-2.5L8.8 5.2zm.4 7.6-1.6 1.6a3.2 3.2 0 0 1-4.5-4.5l2.4-2.4a3.2 3.2 0 0 1 4.5 0l-1 1a1.8 1.8 0 0 0-2.5 0L3.1 9.9a1.8 1.8 0 0 0 2.5 2.5l1.6-1.6z';
 
 const linkIcon: ElementContent = {
   type: 'element',
@@ -25,7 +29,7 @@ const linkIcon: ElementContent = {
       tagName: 'path',
       properties: {
         fill: 'currentColor',
-        d: 'M7.8 4.2 9.4 2.6a3.2 3.2 0 0 1 4.5 4.5l-2.4 2.4a3.2 3.2 0 0 1-4.5 0l1-1a1.8 1.8 0 0 0 2.5 0l2.4-2.4a1.8 1.8 0 0 0-2.5-2.5L8.8 5.2zm.4 7.6-1.6 1.6a3.2 3.2 0 0 1-4.5-4.5l2.4-2.4a3.2 3.2 0 0 1 4.5 0l-1 1a1.8 1.8 0 0 0-2.5 0L3.1 9.9a1.8 1.8 0 0 0 2.5 2.5l1.6-1.6z',
+        d: linkIconPath,
       },
       children: [],
     },
@@ -42,24 +46,19 @@ function anchorLink(id: string, label: string): ElementContent {
   };
 }
 
-/** h2 and h3 get a stable id from their text and a link control after the text. */
+/** h2 and h3, once the heading-id plugin has given them ids, get a link control after the text. */
 export function headingAnchors(): Plugin {
-  return () => {
-    const slugger = new GithubSlugger();
-    return defineHastPlugin({
-      name: 'kcr-heading-anchors',
-      element: {
-        filter: ['h2', 'h3'],
-        visit(node, ctx) {
-          const text = ctx.textContent(node).trim();
-          const existing = node.properties?.id;
-          const id = typeof existing === 'string' ? existing : slugger.slug(text);
-          ctx.setProperty(node, 'id', id);
-          ctx.appendChild(node, anchorLink(id, `Copy link to section: ${text}`));
-        },
+  return defineHastPlugin({
+    name: 'kcr-heading-anchors',
+    element: {
+      filter: ['h2', 'h3'],
+      visit(node, ctx) {
+        const id = node.properties?.id;
+        if (typeof id !== 'string') return;
+        ctx.appendChild(node, anchorLink(id, `Copy link to section: ${ctx.textContent(node).trim()}`));
       },
-    });
-  };
+    },
+  });
 }
 
 /**
@@ -171,4 +170,12 @@ export function codeFigures(): Plugin {
       },
     },
   });
+}
+
+/**
+ * The site's HAST plugins in the order they must run. Heading ids come first: Astro adds the same
+ * plugin after ours, too late for the anchor controls that link to them.
+ */
+export function markdownPlugins(base: string): HastPluginList {
+  return [satteriHeadingIdsPlugin(), headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()];
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { buildVocabulary, indexChunkSize, type IndexedPage, type Synonyms } from '../lib/search';
+import { reportFigures } from './build-report';
 
 /**
  * Builds the Pagefind search index from the finished HTML once Astro has written
@@ -70,10 +71,17 @@ export default function pagefind(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(builtDir, 'pagefind') });
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          const pagefindMs = Math.round(performance.now() - started);
           const vocabulary = await writeSearchTerms(builtDir);
           logger.info(
-            `read ${added.page_count} pages, indexed those marked searchable, in ${Math.round(performance.now() - started)} ms; vocabulary of ${vocabulary.count} words, ${(vocabulary.gzipped / 1024).toFixed(1)} KB gzipped`,
+            `read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms; vocabulary of ${vocabulary.count} words, ${(vocabulary.gzipped / 1024).toFixed(1)} KB gzipped`,
           );
+          await reportFigures({
+            pagefindMs,
+            pagefindPages: added.page_count,
+            vocabularyWords: vocabulary.count,
+            vocabularyGzipBytes: vocabulary.gzipped,
+          });
         } catch (error) {
           await rm(builtDir, { recursive: true, force: true });
           throw error;

@@ -1,17 +1,23 @@
 /**
- * The one module that reads the content collections. Everything else gets the
- * linked model from loadSite(), read and validated once per build.
+ * The one module that reads the content collections and the content's git history. Everything else gets
+ * the linked model from loadSite(), read and validated once per build.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { execFileSync } from 'node:child_process';
+import { markdownToHtml } from 'satteri';
+import { markdownPlugins } from '../integrations/markdown';
+import { siteConfig } from '../site.config';
 import { parseGitLog } from './git-dates';
-import type { Site, Talk, Theme } from './model';
+import type { Note, Recap, Site, Talk, Theme } from './model';
 import { searchTerms } from './search';
-import { buildSite, ContentError } from './site';
+import { ContentError, linkSite } from './site';
 
+const config = siteConfig(process.env);
 let site: Promise<Site> | undefined;
 const talkEntries = new Map<string, CollectionEntry<'talks'>>();
 const themeEntries = new Map<string, CollectionEntry<'themes'>>();
+const recapEntries = new Map<string, CollectionEntry<'recaps'>>();
+const noteEntries = new Map<string, CollectionEntry<'notes'>>();
 
 export function loadSite(): Promise<Site> {
   site ??= load();
@@ -19,16 +25,23 @@ export function loadSite(): Promise<Site> {
 }
 
 async function load(): Promise<Site> {
-  const [talks, themes, events, projects, recaps] = await Promise.all([
+  const [talks, themes, events, projects, recaps, notes, changes] = await Promise.all([
     getCollection('talks'),
     getCollection('themes'),
     getCollection('events'),
     getCollection('projects'),
     getCollection('recaps'),
+    getCollection('notes'),
+    getCollection('changes'),
   ]);
   for (const entry of talks) talkEntries.set(entry.id, entry);
   for (const entry of themes) themeEntries.set(entry.id, entry);
-  const site = buildSite({ talks, themes, events, projects, recaps }, { includeDrafts: import.meta.env.DEV });
+  for (const entry of recaps) recapEntries.set(entry.id, entry);
+  for (const entry of notes) noteEntries.set(entry.id, entry);
+  const site = linkSite(
+    { talks, themes, events, projects, recaps, notes, changes },
+    { includeDrafts: import.meta.env.DEV },
+  );
   // Checked with the rest, before any page is written, so a bad glossary or alias leaves no output behind.
   terms = searchTerms(await loadGlossary(), site.projects);
   if (terms.problems.length) throw new ContentError(terms.problems);
@@ -61,22 +74,56 @@ export async function renderTheme(theme: Theme) {
   return render(themeEntries.get(theme.id)!);
 }
 
+/** What a page says of the file it is made from: when it last changed, and where to edit it. */
+export interface PageSourceInfo {
+  /** The date of the last commit that changed the file; undefined for a file git does not know yet. */
+  updated?: string;
+  /** The file's edit page in the repository, when REPO_URL is set. */
+  editUrl?: string;
+}
+
+/** The rendered MDX body of one recap's note on a talk. */
+export async function renderNote(note: Note) {
+  await loadSite();
+  return render(noteEntries.get(note.id)!);
+}
+
+/** The rendered intro of a recap; empty when its index.mdx has no body. */
+export async function renderRecapIntro(recap: Recap) {
+  await loadSite();
+  const entry = recapEntries.get(recap.id)!;
+  return { ...(await render(entry)), empty: !entry.body?.trim() };
+}
+
+/** A talk's "Where they agree and differ", Markdown from its frontmatter, as HTML through the site's own plugins. */
+export async function renderComparison(talk: Talk): Promise<string | undefined> {
+  if (!talk.comparison) return undefined;
+  const { html } = await markdownToHtml(talk.comparison, {
+    hastPlugins: markdownPlugins(config.base),
+    features: { gfm: true, smartPunctuation: true },
+  });
+  return html;
+}
+
 let gitDates: Map<string, string> | undefined;
 
-/** The date of the last commit that changed a content file; undefined for a file git does not know yet. */
-export function lastUpdated(file: string): string | undefined {
-  if (!gitDates) {
-    try {
-      gitDates = parseGitLog(
-        execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', 'content'], {
-          encoding: 'utf8',
-          maxBuffer: 256 * 1024 * 1024,
-          stdio: ['ignore', 'pipe', 'ignore'],
-        }),
-      );
-    } catch {
-      gitDates = new Map();
-    }
+export function pageSource(file: string): PageSourceInfo {
+  gitDates ??= readGitDates(config.contentDir);
+  return { updated: gitDates.get(file), editUrl: config.editBase && config.editBase + file };
+}
+
+/** One `git log` over the content folder, so a build with thousands of pages asks git once. */
+function readGitDates(contentDir: string): Map<string, string> {
+  try {
+    return parseGitLog(
+      execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--', contentDir], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
+  } catch {
+    // Outside a git checkout (a scratch content folder, an exported tarball) pages show no date.
+    return new Map();
   }
-  return gitDates.get(file);
 }

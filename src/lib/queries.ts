@@ -1,13 +1,27 @@
 import type { Event, Project, Talk, Theme } from './model';
 
-/** A project's own talks and those of its sub-projects (Argo lists Argo CD's talks too), newest first. */
+export const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en');
+export const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+
+/** Newest event first, then by title: the order talk lists use everywhere. */
+export function compareTalks(a: Talk, b: Talk): number {
+  return b.event.start.localeCompare(a.event.start) || byTitle(a, b);
+}
+
+/** The theme a talk is filed under in breadcrumbs and "more in this theme": the first it lists. */
+export function mainTheme(talk: Talk): Theme {
+  return talk.themes[0]!;
+}
+
+/** A project's own talks and those of its sub-projects, in talk order. */
 export function talksForProject(project: Project): Talk[] {
   const all = new Set<Talk>(project.talks);
   for (const child of project.children) for (const talk of talksForProject(child)) all.add(talk);
-  return [...all].sort((a, b) => b.event.start.localeCompare(a.event.start) || a.title.localeCompare(b.title, 'en'));
+  return [...all].sort(compareTalks);
 }
 
-/** Groups talks by a key, keeping the order in which groups first appear. */
+/** Groups items by a key, keeping the order in which groups first appear. */
 export function groupBy<K, T>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {

@@ -6,12 +6,18 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { formatLabels, speakersLine } from './format';
-import type { Event, Project, Talk, Theme } from './model';
+import type { Event, Project, Recap, Talk, Theme } from './model';
 
 // ---------- what pages give the index ----------
 
 /** The kinds of page search finds, as results and the "type" filter name them. */
-export const pageKinds = { talk: 'Talk', theme: 'Theme', event: 'Event', project: 'Project' } as const;
+export const pageKinds = {
+  talk: 'Talk',
+  theme: 'Theme',
+  event: 'Event',
+  project: 'Project',
+  recap: 'Recap',
+} as const;
 
 /** The filter groups, in the order readers use them: what kind of page first, the format last. */
 export const filterGroups = ['type', 'theme', 'event', 'project', 'format'] as const;
@@ -26,7 +32,7 @@ export const filterLabels: Record<FilterGroup, string> = {
 
 /**
  * How much each part of a page counts (Pagefind's data-pagefind-weight; 1 is body text). A talk's summary and
- * takeaways say what it is about. Theme and project pages summarise many talks, so their text counts for less:
+ * takeaways say what it is about. Theme, project and recap pages cover many talks, so their text counts for less:
  * a talk about both words of a query ranks above a page that mentions both in passing. An event page's text
  * is about the event, not a topic, and counts for least.
  */
@@ -79,6 +85,14 @@ export function projectSearchData(_project: Project): SearchData {
   return { filters: { type: [pageKinds.project] }, meta: { type: pageKinds.project }, sort: {} };
 }
 
+export function recapSearchData(recap: Recap): SearchData {
+  return {
+    filters: { type: [pageKinds.recap] },
+    meta: { type: pageKinds.recap, event: recap.event.shortName },
+    sort: {},
+  };
+}
+
 // ---------- how the engine is set up ----------
 
 /** Pagefind's options on both surfaces and in the tests: ranking, excerpts, the highlight parameter. */
@@ -100,11 +114,12 @@ export const pageSize = 5;
 export const maxSections = 3;
 /** Fewer pages than this holding every word, and the query is relaxed. */
 export const handful = 5;
-/** Among relaxed results holding as many words: talks first, then theme and project pages, then event pages. */
+/** Among relaxed results holding as many words: talks first, then theme, project and recap pages, then event pages. */
 const relaxedOrder: Record<string, number> = {
   [pageKinds.talk]: 0,
   [pageKinds.theme]: 1,
   [pageKinds.project]: 1,
+  [pageKinds.recap]: 1,
   [pageKinds.event]: 2,
 };
 
@@ -155,7 +170,7 @@ export async function pageKindsOf(
   filterSearch: (filters: Record<string, string>) => Promise<{ id: string }[]>,
 ): Promise<Map<string, string>> {
   const kinds = new Map<string, string>();
-  for (const kind of [pageKinds.theme, pageKinds.event, pageKinds.project]) {
+  for (const kind of [pageKinds.theme, pageKinds.event, pageKinds.project, pageKinds.recap]) {
     for (const { id } of await filterSearch({ type: kind })) kinds.set(id, kind);
   }
   return kinds;

@@ -1,15 +1,27 @@
-import type { TalkFormat } from '../schemas/talk';
-import type { Event, Project, Recap, Site, Speaker, Talk, Theme } from './model';
+import type { EntryRef } from '../schemas/references';
+import { linkChanges } from './changes';
+import type {
+  ChangeData,
+  Event,
+  EventData,
+  Note,
+  NoteData,
+  Project,
+  ProjectData,
+  Recap,
+  RecapData,
+  Redirect,
+  Site,
+  Talk,
+  TalkData,
+  Theme,
+  ThemeData,
+} from './model';
+import { byName, byTitle, compareTalks, talksForProject } from './queries';
 import { slugify } from './slugs';
 import { paths } from './urls';
 
-/** A reference as Astro's reference() resolves it. */
-export interface Ref {
-  id: string;
-  collection?: string;
-}
-
-/** An entry as a collection hands it over: id, file and parsed frontmatter or data. */
+/** An entry as a collection hands it over: id, file and the data its schema parsed. */
 export interface RawEntry<Data> {
   id: string;
   filePath?: string;
@@ -18,27 +30,17 @@ export interface RawEntry<Data> {
 }
 
 export interface RawContent {
-  talks: RawEntry<{
-    title: string;
-    untitled: boolean;
-    event: Ref;
-    speakers: Speaker[];
-    format: TalkFormat;
-    themes: Ref[];
-    projects: Ref[];
-    recaps: Ref[];
-    summary: string;
-    slug?: string;
-    redirectFrom: string[];
-    draft: boolean;
-  }>[];
-  themes: RawEntry<{ title: string; description: string; order: number; startHere: Ref[]; draft: boolean }>[];
-  events: RawEntry<Omit<Event, 'id' | 'file' | 'talks'>>[];
-  projects: RawEntry<{ name: string; description: string; homepage?: string; parent?: Ref; aliases: string[] }>[];
-  recaps: RawEntry<Omit<Recap, 'id' | 'file' | 'talks' | 'event'> & { event: Ref }>[];
+  talks: RawEntry<TalkData>[];
+  themes: RawEntry<ThemeData>[];
+  events: RawEntry<EventData>[];
+  projects: RawEntry<ProjectData>[];
+  recaps: RawEntry<RecapData>[];
+  notes: RawEntry<NoteData>[];
+  /** Changes since the talks (see lib/changes); a content folder may have none. */
+  changes?: RawEntry<ChangeData>[];
 }
 
-export interface BuildOptions {
+export interface LinkOptions {
   /** Keep draft talks and themes (in `astro dev`); a production build leaves them out. */
   includeDrafts: boolean;
 }
@@ -55,206 +57,328 @@ export class ContentError extends Error {
   }
 }
 
-const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en');
-
-/** Newest event first, then by title: the order talk lists use everywhere. */
-export function compareTalks(a: Talk, b: Talk): number {
-  return b.event.start.localeCompare(a.event.start) || byTitle(a, b);
-}
-
 /**
  * Links the collections into one model and checks what a schema cannot see on
  * its own: references that point nowhere, duplicate slugs and titles, empty
- * bodies, drafts referenced from published pages, themes no talk uses.
- * Throws a ContentError listing every problem.
+ * bodies, drafts referenced from published pages, themes no talk uses, talks
+ * no recap has a note on, and comparisons with nothing or too much to compare.
+ * Each step adds what it finds to one list; a ContentError lists them all.
  */
-export function buildSite(raw: RawContent, options: BuildOptions): Site {
+export function linkSite(raw: RawContent, options: LinkOptions): Site {
   const problems: string[] = [];
-  const fileOf = (entry: RawEntry<unknown>, collection: string) =>
-    entry.filePath ?? `content/${collection}/${entry.id}`;
+  const events = linkEvents(raw);
+  const projects = linkProjects(raw, problems);
+  const recaps = linkRecaps(raw, events, problems);
+  const themes = linkThemes(raw, options);
+  const talks = linkTalks(raw, { events, themes, projects, recaps }, options, problems);
+  linkNotes(raw, recaps, talks, options, problems);
+  checkSources(talks, problems);
+  linkStartHere(raw, themes, talks, problems);
+  checkSlugsAndTitles(raw, talks, problems);
+  const redirects = collectRedirects(talks, problems);
+  listTalksEverywhere(talks, themes, problems);
+  const changes = linkChanges(raw.changes ?? [], raw.talks, { talks, projects }, problems, { resolve, fileOf });
+  if (problems.length) throw new ContentError(problems);
 
-  function resolve<T extends { id: string }>(
-    index: Map<string, T>,
-    ref: Ref | undefined,
-    where: { file: string; field: string; kind: string; folder: string },
-  ): T | undefined {
-    if (!ref) return undefined;
-    const found = index.get(ref.id);
-    if (!found) {
-      const known = [...index.keys()].sort();
-      problems.push(
-        `${where.file}: field "${where.field}": there is no ${where.kind} "${ref.id}" (expected a file name in content/${where.folder}/${
-          known.length ? `, one of: ${known.join(', ')}` : ''
-        })`,
-      );
-    }
-    return found;
+  for (const event of events.values()) {
+    event.recaps = [...recaps.values()].filter((recap) => recap.event === event).sort(byTitle);
   }
+  for (const group of [...themes.values(), ...events.values(), ...projects.values(), ...recaps.values()]) {
+    group.talks.sort(compareTalks);
+  }
+  for (const project of projects.values()) project.allTalks = talksForProject(project);
+  for (const talk of talks.values()) {
+    talk.notes.sort((a, b) => a.recap.attribution.localeCompare(b.recap.attribution, 'en'));
+    talk.recaps = talk.notes.map((note) => note.recap);
+  }
+  for (const recap of recaps.values()) {
+    recap.notes.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareTalks(a.talk, b.talk));
+    recap.talks = recap.notes.map((note) => note.talk);
+  }
+  return {
+    talks: [...talks.values()].sort(compareTalks),
+    themes: [...themes.values()].sort((a, b) => a.order - b.order || byTitle(a, b)),
+    events: [...events.values()].sort((a, b) => b.start.localeCompare(a.start)),
+    projects: [...projects.values()].sort(byName),
+    recaps: [...recaps.values()].sort((a, b) => b.event.start.localeCompare(a.event.start) || byTitle(a, b)),
+    redirects,
+    changes,
+  };
+}
 
-  const events = new Map<string, Event>(
+const fileOf = (entry: RawEntry<unknown>, collection: string) => entry.filePath ?? `content/${collection}/${entry.id}`;
+
+/** Where a reference is written, for the message when it names nothing. */
+interface RefSite {
+  file: string;
+  field: string;
+  kind: string;
+  folder: string;
+}
+
+/** The entry a reference names, or undefined with a problem saying which names exist. */
+function resolve<T>(index: Map<string, T>, ref: EntryRef | undefined, where: RefSite, problems: string[]) {
+  if (!ref) return undefined;
+  const found = index.get(ref.id);
+  if (!found) {
+    const known = [...index.keys()].sort();
+    problems.push(
+      `${where.file}: field "${where.field}": there is no ${where.kind} "${ref.id}" (expected a file name in content/${where.folder}/${
+        known.length ? `, one of: ${known.join(', ')}` : ''
+      })`,
+    );
+  }
+  return found;
+}
+
+function linkEvents(raw: RawContent): Map<string, Event> {
+  return new Map(
     raw.events.map((entry) => [
       entry.id,
-      { ...entry.data, id: entry.id, file: fileOf(entry, 'events'), talks: [] as Talk[] },
+      { ...entry.data, id: entry.id, file: fileOf(entry, 'events'), talks: [], recaps: [] },
     ]),
   );
+}
 
+function linkProjects(raw: RawContent, problems: string[]): Map<string, Project> {
   const projects = new Map<string, Project>(
     raw.projects.map((entry) => {
       const { parent: _parent, ...data } = entry.data;
-      return [entry.id, { ...data, id: entry.id, file: fileOf(entry, 'projects'), children: [], talks: [] }];
+      const file = fileOf(entry, 'projects');
+      return [entry.id, { ...data, id: entry.id, file, children: [], talks: [], allTalks: [], changes: [] }];
     }),
   );
   for (const entry of raw.projects) {
     const project = projects.get(entry.id)!;
-    const parent = resolve(projects, entry.data.parent, {
-      file: project.file,
-      field: 'parent',
-      kind: 'project',
-      folder: 'projects',
-    });
+    const where = { file: project.file, field: 'parent', kind: 'project', folder: 'projects' };
+    const parent = resolve(projects, entry.data.parent, where, problems);
     if (parent === project) problems.push(`${project.file}: field "parent": a project cannot be its own parent`);
     else if (parent) {
       project.parent = parent;
       parent.children.push(project);
     }
   }
+  return projects;
+}
 
+function linkRecaps(raw: RawContent, events: Map<string, Event>, problems: string[]): Map<string, Recap> {
   const recaps = new Map<string, Recap>();
   for (const entry of raw.recaps) {
     const file = fileOf(entry, 'recaps');
-    const event = resolve(events, entry.data.event, { file, field: 'event', kind: 'event', folder: 'events' });
-    recaps.set(entry.id, { ...entry.data, id: entry.id, file, event: event!, talks: [] });
+    const where = { file, field: 'event', kind: 'event', folder: 'events' };
+    const event = resolve(events, entry.data.event, where, problems);
+    recaps.set(entry.id, { ...entry.data, id: entry.id, file, event: event!, notes: [], talks: [] });
   }
+  return recaps;
+}
 
+function linkThemes(raw: RawContent, options: LinkOptions): Map<string, Theme> {
   const themes = new Map<string, Theme>();
   for (const entry of raw.themes) {
     if (entry.data.draft && !options.includeDrafts) continue;
     const { startHere: _startHere, ...data } = entry.data;
     themes.set(entry.id, { ...data, id: entry.id, file: fileOf(entry, 'themes'), startHere: [], talks: [] });
   }
-  const draftThemes = new Set(raw.themes.filter((t) => t.data.draft).map((t) => t.id));
+  return themes;
+}
 
+interface Linked {
+  events: Map<string, Event>;
+  themes: Map<string, Theme>;
+  projects: Map<string, Project>;
+  recaps: Map<string, Recap>;
+}
+
+function linkTalks(raw: RawContent, linked: Linked, options: LinkOptions, problems: string[]): Map<string, Talk> {
+  const draftThemes = new Set(raw.themes.filter((entry) => entry.data.draft).map((entry) => entry.id));
   const talks = new Map<string, Talk>();
-  const draftTalks = new Set<string>();
   for (const entry of raw.talks) {
-    const data = entry.data;
+    const { slug: explicitSlug, event: eventRef, themes: themeRefs, projects: projectRefs, ...data } = entry.data;
+    if (data.draft && !options.includeDrafts) continue;
     const file = fileOf(entry, 'talks');
-    if (data.draft && !options.includeDrafts) {
-      draftTalks.add(entry.id);
-      continue;
-    }
     const where = (field: string, kind: string, folder: string) => ({ file, field, kind, folder });
-    const event = resolve(events, data.event, where('event', 'event', 'events'));
-    const talkThemes = data.themes.flatMap((ref) => {
+    const event = resolve(linked.events, eventRef, where('event', 'event', 'events'), problems);
+    const themes = themeRefs.flatMap((ref) => {
       if (!options.includeDrafts && draftThemes.has(ref.id)) {
         problems.push(`${file}: field "themes": theme "${ref.id}" is a draft; publish it or remove it from this talk`);
         return [];
       }
-      return resolve(themes, ref, where('themes', 'theme', 'themes')) ?? [];
+      return resolve(linked.themes, ref, where('themes', 'theme', 'themes'), problems) ?? [];
     });
-    const talkProjects = data.projects.flatMap(
-      (ref) => resolve(projects, ref, where('projects', 'project', 'projects')) ?? [],
+    const projects = projectRefs.flatMap(
+      (ref) => resolve(linked.projects, ref, where('projects', 'project', 'projects'), problems) ?? [],
     );
-    const talkRecaps = data.recaps.flatMap((ref) => resolve(recaps, ref, where('recaps', 'recap', 'recaps')) ?? []);
     if (!entry.body?.trim()) {
       problems.push(
         `${file}: the body is empty (expected the talk's write-up below the frontmatter, starting with "## What the talk covered")`,
       );
     }
-    const slug = data.slug ?? slugify(data.title);
+    const slug = explicitSlug ?? slugify(data.title);
     if (!slug) problems.push(`${file}: field "title": "${data.title}" gives an empty slug; add a "slug" field`);
     talks.set(entry.id, {
+      ...data,
       id: entry.id,
       file,
       slug,
-      title: data.title,
-      untitled: data.untitled,
       event: event!,
-      speakers: data.speakers,
-      format: data.format,
-      themes: talkThemes,
-      projects: talkProjects,
-      recaps: talkRecaps,
-      summary: data.summary,
-      redirectFrom: data.redirectFrom,
-      draft: data.draft,
+      themes,
+      projects,
+      notes: [],
+      recaps: [],
+      impacts: [],
     });
   }
+  return talks;
+}
 
+/** Files each note under its recap (the folder it is in) and its talk, refusing a second note on one talk. */
+function linkNotes(
+  raw: RawContent,
+  recaps: Map<string, Recap>,
+  talks: Map<string, Talk>,
+  options: LinkOptions,
+  problems: string[],
+) {
+  const drafts = new Set(raw.talks.filter((entry) => entry.data.draft).map((entry) => entry.id));
+  const seen = new Map<string, Note>();
+  for (const entry of raw.notes) {
+    const file = fileOf(entry, 'recaps');
+    const recapId = entry.id.split('/')[0]!;
+    const recap = recaps.get(recapId);
+    if (!recap) {
+      problems.push(
+        `${file}: the folder content/recaps/${recapId}/ has no index.mdx, so this note belongs to no recap; add the recap's index.mdx (npm run new -- recap)`,
+      );
+      continue;
+    }
+    // A note on a draft stays out of a production build with its talk.
+    if (drafts.has(entry.data.talk.id) && !talks.has(entry.data.talk.id)) continue;
+    const where = { file, field: 'talk', kind: 'talk', folder: 'talks' };
+    const talk = resolve(talks, entry.data.talk, where, problems);
+    if (!talk) continue;
+    if (recap.event && talk.event && recap.event !== talk.event) {
+      problems.push(
+        `${file}: field "talk": "${talk.id}" was given at ${talk.event.name}, but this recap (${recap.file}) reports on ${recap.event.name}`,
+      );
+      continue;
+    }
+    const empty = !entry.body?.trim();
+    if (empty && !options.includeDrafts) {
+      problems.push(
+        `${file}: the note is empty; below its frontmatter, write what ${recap.attribution} saw, liked, recommended or doubted (an empty note shows in npm run dev only)`,
+      );
+      continue;
+    }
+    const { talk: _talk, ...data } = entry.data;
+    const note: Note = { ...data, id: entry.id, file, recap, talk, empty };
+    const key = `${recap.id} ${talk.id}`;
+    const other = seen.get(key);
+    if (other) {
+      problems.push(
+        `${file}: field "talk": ${other.file} is already this recap's note on "${talk.id}"; a recap has one note per talk, so merge them`,
+      );
+      continue;
+    }
+    seen.set(key, note);
+    talk.notes.push(note);
+    recap.notes.push(note);
+  }
+}
+
+/** Every published talk says where its facts come from, and compares its notes once there are two or more. */
+function checkSources(talks: Map<string, Talk>, problems: string[]) {
+  for (const talk of talks.values()) {
+    const count = talk.notes.length;
+    if (count === 1 && talk.comparison) {
+      problems.push(
+        `${talk.file}: field "comparison": only ${talk.notes[0]!.recap.attribution} has a note on this talk, so there is nothing to compare; remove "comparison"`,
+      );
+    }
+    if (talk.draft) continue;
+    if (count === 0) {
+      problems.push(
+        `${talk.file}: no recap has a note on this talk, and every talk page says where its facts come from; add one with npm run new -- note --recap <recap> --talk ${talk.slug}`,
+      );
+    } else if (count > 1 && !talk.comparison) {
+      problems.push(
+        `${talk.file}: field "comparison": ${count} recaps have notes on this talk (${talk.notes.map((n) => n.file).join(', ')}); add "comparison" saying where they agree and differ`,
+      );
+    }
+  }
+}
+
+function linkStartHere(raw: RawContent, themes: Map<string, Theme>, talks: Map<string, Talk>, problems: string[]) {
+  const draftTalks = new Set(raw.talks.filter((entry) => entry.data.draft).map((entry) => entry.id));
   for (const entry of raw.themes) {
     const theme = themes.get(entry.id);
     if (!theme) continue;
     theme.startHere = entry.data.startHere.flatMap((ref) => {
-      if (draftTalks.has(ref.id)) {
+      if (draftTalks.has(ref.id) && !talks.has(ref.id)) {
         problems.push(
           `${theme.file}: field "startHere": talk "${ref.id}" is a draft; publish it or remove it from this list`,
         );
         return [];
       }
-      return resolve(talks, ref, { file: theme.file, field: 'startHere', kind: 'talk', folder: 'talks' }) ?? [];
+      const where = { file: theme.file, field: 'startHere', kind: 'talk', folder: 'talks' };
+      return resolve(talks, ref, where, problems) ?? [];
     });
   }
+}
 
-  const talkList = [...talks.values()];
+function checkSlugsAndTitles(raw: RawContent, talks: Map<string, Talk>, problems: string[]) {
   const explicitSlugs = new Set(raw.talks.filter((entry) => entry.data.slug).map((entry) => entry.id));
+  const list = [...talks.values()];
   checkUnique(
-    talkList,
+    list,
     (talk) => talk.slug,
     (talk, other) =>
       `${talk.file}: field "${explicitSlugs.has(talk.id) ? 'slug' : 'title'}": slug "${talk.slug}" is also used by ${other.file}; every talk needs its own URL, so set a different "slug" in one of them`,
     problems,
   );
   checkUnique(
-    talkList,
+    list,
     (talk) => `${talk.event?.id} ${talk.title.toLowerCase()}`,
     (talk, other) =>
       `${talk.file}: field "title": "${talk.title}" is also the title of ${other.file} at the same event`,
     problems,
   );
+}
 
-  const redirects: Record<string, string> = {};
-  const liveSlugs = new Set(talkList.map((talk) => talk.slug));
-  for (const talk of talkList) {
+function collectRedirects(talks: Map<string, Talk>, problems: string[]): Redirect[] {
+  const live = new Set([...talks.values()].map((talk) => talk.slug));
+  const redirects = new Map<string, Redirect>();
+  for (const talk of talks.values()) {
     for (const old of talk.redirectFrom) {
-      const from = `/${paths.talk(old)}`;
-      if (liveSlugs.has(old)) {
+      const taken = redirects.get(old);
+      if (live.has(old)) {
         problems.push(
           `${talk.file}: field "redirectFrom": "${old}" is the slug of a published talk, so it cannot redirect`,
         );
-      } else if (redirects[from]) {
-        problems.push(`${talk.file}: field "redirectFrom": "${old}" already redirects to ${redirects[from]}`);
-      } else redirects[from] = `/${paths.talk(talk.slug)}`;
+      } else if (taken) {
+        problems.push(
+          `${talk.file}: field "redirectFrom": "${old}" already redirects to /${paths.talk(taken.to.slug)}`,
+        );
+      } else redirects.set(old, { from: old, to: talk });
     }
   }
+  return [...redirects.values()];
+}
 
-  for (const talk of talkList) {
+/** Lists each talk on its event, themes, projects and recaps, and refuses a theme no talk lists. */
+function listTalksEverywhere(talks: Map<string, Talk>, themes: Map<string, Theme>, problems: string[]) {
+  for (const talk of talks.values()) {
     talk.event?.talks.push(talk);
     for (const theme of talk.themes) theme.talks.push(talk);
     for (const project of talk.projects) project.talks.push(talk);
-    for (const recap of talk.recaps) recap.talks.push(talk);
   }
   for (const theme of themes.values()) {
-    if (theme.talks.length === 0) {
+    // A draft theme has no talks while it is written.
+    if (theme.talks.length === 0 && !theme.draft) {
       problems.push(
         `${theme.file}: no talk lists this theme; add "${theme.id}" to the "themes" of at least one talk, or delete the theme`,
       );
     }
   }
-
-  if (problems.length) throw new ContentError(problems);
-
-  const sortTalks = (list: Talk[]) => list.sort(compareTalks);
-  for (const group of [...themes.values(), ...events.values(), ...projects.values(), ...recaps.values()]) {
-    sortTalks(group.talks);
-  }
-  return {
-    talks: sortTalks(talkList),
-    themes: [...themes.values()].sort((a, b) => a.order - b.order || byTitle(a, b)),
-    events: [...events.values()].sort((a, b) => b.start.localeCompare(a.start)),
-    projects: [...projects.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
-    recaps: [...recaps.values()].sort((a, b) => b.event.start.localeCompare(a.event.start) || byTitle(a, b)),
-    redirects,
-  };
 }
 
 function checkUnique<T>(

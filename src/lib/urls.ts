@@ -12,6 +12,8 @@ export const paths = {
   recaps: () => 'recaps/',
   recap: (id: string) => `recaps/${id}/`,
   search: () => 'search/',
+  changes: () => 'changes/',
+  change: (id: string) => `changes/${id}/`,
 };
 
 /** Joins a base path ("/" or "/sub/") and a site-relative path ("talks/x/" or "/talks/x/"). */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema } from './common';
+import { lineSchema } from './common.ts';
 
 /** One word a reader types: letters and digits only, so search can match it as a single word. */
 export const searchWordSchema = z
@@ -9,8 +9,13 @@ export const searchWordSchema = z
 
 /** What one glossary word means on this site. */
 export const glossaryEntrySchema = z.strictObject({
-  // The words or phrases pages use for it, e.g. [Kubernetes] for k8s; each must appear on the site.
-  means: z.array(lineSchema).min(1, 'at least one meaning').max(5, 'at most five meanings'),
+  means: z
+    .array(lineSchema)
+    .min(1, 'at least one meaning')
+    .max(5, 'at most five meanings')
+    .describe(
+      'The words or phrases pages use for it, e.g. [Horizontal Pod Autoscaler] for HPA; each must appear on the site.',
+    ),
 });
 
 /**

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { samplePages } from '../helpers/browser';
+import { samplePages } from '../../scripts/shared/browser';
 import { useBuiltSite } from '../helpers/built-site';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

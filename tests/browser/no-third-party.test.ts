@@ -4,7 +4,7 @@ import { useBuiltSite } from '../helpers/built-site';
 
 const site = useBuiltSite();
 
-const pagesToOpen = [
+const pages = [
   '/',
   '/talks/',
   '/talks/how-to-break-your-kubernetes-cluster-with-networking/?highlight=ndots',
@@ -18,7 +18,7 @@ const pagesToOpen = [
 ];
 
 describe('requests', () => {
-  it.each(pagesToOpen)('%s stays on the site’s own origin', async (path) => {
+  it.each(pages)('%s stays on the site’s own origin', async (path) => {
     const page = await site.browser.newPage();
     const origin = new URL(site.url('/')).origin;
     const offsite: string[] = [];

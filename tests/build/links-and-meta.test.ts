@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, checkPublished, readList } from '../../scripts/published-urls';
+import { builtPages, checkPublished, readList } from '../../scripts/shared/published-urls';
 import { distDir, requireBuild } from '../helpers/site';
 
 beforeAll(() => requireBuild());

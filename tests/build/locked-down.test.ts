@@ -1,12 +1,13 @@
 /**
  * What ships is ours and locked down: a Content Security Policy on every page,
- * no inline event handlers, and no script but the site's own bundles, its
- * hashed inline snippets, and Pagefind's files.
+ * no inline event handlers, no script but the site's own bundles, its hashed
+ * inline snippets, and Pagefind's files, and inline styles only as attributes.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPages } from '../../scripts/published-urls';
+import { builtPages } from '../../scripts/shared/published-urls';
 import { distDir, requireBuild, walk } from '../helpers/site';
 
 beforeAll(() => requireBuild());
@@ -29,6 +30,40 @@ describe('every page', () => {
       ).toBe(true);
       expect(csp).toContain("default-src 'self'");
       expect(csp, path).not.toMatch(/https?:/);
+    }
+  });
+
+  it('allows inline styles only as style attributes (Shiki’s colours), and <style> and <link> only from the site or by hash', () => {
+    for (const { path } of pages()) {
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html(path))![1]!;
+      const sources = (name: string) =>
+        new RegExp(`(?:^|;)\\s*${name} ([^;]*)`).exec(csp)?.[1]?.split(/\s+/).filter(Boolean);
+      expect(sources('style-src-attr'), path).toEqual(["'unsafe-inline'"]);
+      for (const directive of ['style-src', 'style-src-elem']) {
+        const list = sources(directive);
+        expect(list, `${path} ${directive}`).toBeDefined();
+        expect(
+          list!.filter((s) => !/^'(self|sha256-[^']+)'$/.test(s)),
+          `${path} ${directive}`,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('names the hash of every inline script and <style> the page has, so each runs under the policy', () => {
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    for (const { path } of pages()) {
+      const page = html(path);
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(page)![1]!;
+      const scriptSrc = /script-src ([^;]+)/.exec(csp)![1]!;
+      const styleSrcElem = /style-src-elem ([^;]+)/.exec(csp)![1]!;
+      for (const [, attrs, body] of page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+        if (/\ssrc=|type="application\/(ld\+)?json"/.test(attrs!)) continue;
+        expect(scriptSrc, `${path}: inline script "${body!.trim().slice(0, 40)}…"`).toContain(hash(body!));
+      }
+      for (const [, body] of page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+        expect(styleSrcElem, `${path}: inline <style>`).toContain(hash(body!));
+      }
     }
   });
 

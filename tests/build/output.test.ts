@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
-import { contentFiles, distDir, requireBuild, talkPath, walk } from '../helpers/site';
+import { contentFiles, distDir, noteFiles, recapFiles, requireBuild, talkPath, walk } from '../helpers/site';
 
 const html = (path: string) => readFileSync(join(distDir, path, 'index.html'), 'utf8');
 
@@ -13,11 +13,15 @@ describe('the built site', () => {
   const themes = contentFiles('themes');
   const events = contentFiles('events');
   const projects = contentFiles('projects');
-  const recaps = contentFiles('recaps');
+  const recaps = recapFiles();
 
-  it('has the content it is meant to show', () => {
+  it('lists every published talk on the talk index, and every theme on the theme index, and nothing else', () => {
+    const linked = (path: string, prefix: string) =>
+      new Set([...html(path).matchAll(new RegExp(`href="(/${prefix}/[^"/]+/)"`, 'g'))].map((m) => m[1]));
     expect(talks.length).toBeGreaterThan(0);
+    expect(linked('/talks/', 'talks')).toEqual(new Set(talks.map(talkPath)));
     expect(themes.length).toBeGreaterThan(0);
+    expect(linked('/themes/', 'themes')).toEqual(new Set(themes.map((theme) => `/themes/${theme.id}/`)));
   });
 
   it.each([
@@ -33,6 +37,40 @@ describe('the built site', () => {
       const name = String(entry.data.title ?? entry.data.name);
       const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html(path))?.[1];
       expect(h1?.replace(/&#39;/g, "'").replace(/&amp;/g, '&'), path).toBe(name);
+    }
+  });
+
+  it('shows each recap’s notes on its page, in order, each under its talk with a working anchor', () => {
+    for (const recap of recaps) {
+      const page = html(`/recaps/${recap.id}/`);
+      const own = noteFiles().filter((note) => note.id.startsWith(`${recap.id}/`));
+      const anchors = [...page.matchAll(/<section class="recap-note" aria-labelledby="([^"]+)"><h2 id="\1">/g)].map(
+        (m) => m[1],
+      );
+      const slugOf = (id: unknown) => talkPath(talks.find((t) => t.id === id)!).split('/')[2];
+      expect(new Set(anchors), recap.file).toEqual(new Set(own.map((note) => slugOf(note.data.talk))));
+      const ordered = own
+        .filter((note) => typeof note.data.order === 'number')
+        .sort((a, b) => Number(a.data.order) - Number(b.data.order))
+        .map((note) => slugOf(note.data.talk));
+      expect(anchors.slice(0, ordered.length), `${recap.file}: the writer's order`).toEqual(ordered);
+      for (const anchor of anchors) expect(page).toContain(`href="#${anchor}" data-copy-link`);
+    }
+  });
+
+  it('composes each talk’s "What the recaps said" from exactly its notes', () => {
+    const attribution = new Map(recaps.map((r) => [r.id, String(r.data.attribution)]));
+    for (const talk of talks) {
+      const page = html(talkPath(talk));
+      const section = page.slice(page.indexOf('<section class="recap-notes"'));
+      const shown = [
+        ...section.matchAll(/<section class="recap-note" aria-labelledby="[^"]+"><h3 id="[^"]+">([^<]+)</g),
+      ].map((m) => m[1]!.replace(/&#39;/g, "'"));
+      const expected = noteFiles()
+        .filter((note) => note.data.talk === talk.id)
+        .map((note) => attribution.get(note.id.split('/')[0]!)!)
+        .sort((a, b) => a.localeCompare(b, 'en'));
+      expect(shown, talk.file).toEqual(expected);
     }
   });
 
@@ -69,27 +107,34 @@ describe('the built site', () => {
     });
     afterAll(() => pagefind?.destroy());
 
-    it('holds exactly the talk, theme, event and project pages', async () => {
+    it('holds exactly the talk, theme, event, project and recap pages', async () => {
       const hits = await pagefind.search(null, {
-        filters: { type: { any: ['Talk', 'Theme', 'Event', 'Project'] } },
+        filters: { type: { any: ['Talk', 'Theme', 'Event', 'Project', 'Recap'] } },
       });
       const expected = [
         ...talks.map(talkPath),
         ...themes.map((t) => `/themes/${t.id}/`),
         ...events.map((e) => `/events/${e.id}/`),
         ...projects.map((p) => `/projects/${p.id}/`),
+        ...recaps.map((r) => `/recaps/${r.id}/`),
       ].sort();
       expect(hits.map((hit) => hit.url).sort()).toEqual(expected);
       const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
       expect(entry.languages.en.page_count).toBe(expected.length);
     });
 
-    it('leaves out the 404, list, recap and search pages', async () => {
+    it('leaves out the 404, list and search pages', async () => {
       const urls = (await pagefind.search('page')).map((hit) => hit.url);
       for (const url of ['/404.html', '/404/', '/search/', '/talks/', '/recaps/', '/']) {
         expect(urls).not.toContain(url);
       }
-      for (const recap of recaps) expect(urls).not.toContain(`/recaps/${recap.id}/`);
+    });
+
+    it('finds a talk by a phrase only one writer used, and that writer’s recap page too', async () => {
+      // "poor security engineer": the diary's joke on the CSI Volume Attacks talk, in its note only.
+      const urls = (await pagefind.search('"poor security engineer"')).map((hit) => hit.url);
+      expect(urls).toContain('/talks/csi-volume-attacks-the-sre-strikes-back/');
+      expect(urls).toContain('/recaps/diary-2021/');
     });
 
     it('splits the index into small chunks, so each word searched costs a few KB', () => {

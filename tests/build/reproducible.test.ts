@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
+import { runAstroBuild } from '../helpers/build';
 import { distDir, requireBuild, root, walk } from '../helpers/site';
 
 const again = join(root, 'tests/.tmp/repro-dist');
@@ -18,7 +18,7 @@ const digest = (dir: string) =>
 describe('a second build of the same sources', () => {
   beforeAll(() => {
     requireBuild();
-    const result = buildSite({ KCR_OUT_DIR: again });
+    const result = runAstroBuild({ KCR_OUT_DIR: again });
     if (!result.ok) throw new Error(result.output);
   }, 600_000);
   afterAll(() => rmSync(again, { recursive: true, force: true }));

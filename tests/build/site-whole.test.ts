@@ -5,7 +5,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build';
+import { runAstroBuild } from '../helpers/build';
 import { checkSite } from '../helpers/site-check';
 import { distDir, requireBuild, root } from '../helpers/site';
 
@@ -28,7 +28,7 @@ describe('the site built at the root', () => {
 describe('the site built under a base path', () => {
   const out = join(root, 'tests/.tmp/base-dist');
   beforeAll(() => {
-    const build = buildSite({
+    const build = runAstroBuild({
       BASE_PATH: '/kubecon-recaps/',
       SITE_URL: 'https://recaps.example.org',
       KCR_OUT_DIR: out,

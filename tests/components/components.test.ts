@@ -10,16 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import RelatedTalks from '../../src/components/RelatedTalks.astro';
 import TalkCard from '../../src/components/TalkCard.astro';
 import ThemeChips from '../../src/components/ThemeChips.astro';
-import { codeFigures, codeTitle, headingAnchors, siteLinks, takeawayAnchors } from '../../src/integrations/markdown';
-import { buildSite } from '../../src/lib/site';
+import { codeTitle, markdownPlugins } from '../../src/integrations/markdown';
+import { linkSite } from '../../src/lib/site';
 import { sampleContent } from '../helpers/fixtures';
 
 let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
 });
-const site = buildSite(sampleContent(), { includeDrafts: false });
-const talk = (id: string) => site.talks.find((t) => t.id === id)!;
+// A fresh model for every use, so a test that changes a talk changes nothing another test sees.
+const freshSite = () => linkSite(sampleContent(), { includeDrafts: false });
+const talk = (id: string) => freshSite().talks.find((t) => t.id === id)!;
 
 describe('TalkCard', () => {
   it('shows the title as a link to the talk, the event, speakers, summary and theme chips', async () => {
@@ -47,7 +48,7 @@ describe('TalkCard', () => {
 
 describe('ThemeChips', () => {
   it('is a labelled list of links to each theme', async () => {
-    const html = await container.renderToString(ThemeChips, { props: { themes: site.themes } });
+    const html = await container.renderToString(ThemeChips, { props: { themes: freshSite().themes } });
     expect(html).toMatch(/<ul class="chips" aria-label="Themes"/);
     expect(
       [...html.matchAll(/<a class="chip" href="([^"]+)"[^>]*>\s*([^<]+?)\s*<\/a>/g)].map((m) => [m[1], m[2]]),
@@ -81,7 +82,7 @@ describe('the Markdown pipeline', () => {
     });
     expect(highlighted).toContain('data-title="pod.yaml"');
     const { html } = await markdownToHtml('```yaml title="pod.yaml"\nkind: Pod\n```\n', {
-      hastPlugins: [codeFigures()],
+      hastPlugins: markdownPlugins('/'),
     });
     expect(html).toMatch(/^<figure class="code-figure"><figcaption>/);
     expect(html).toContain('Our illustration, not the speaker’s slide');
@@ -93,7 +94,7 @@ describe('the Markdown pipeline', () => {
     const markdown =
       '## Takeaways\n\n- Lower ndots for chatty pods.\n- Allow DNS egress.\n\nSee [Cilium](/projects/cilium/) and [docs](https://example.org).\n';
     const { html } = await markdownToHtml(markdown, {
-      hastPlugins: [headingAnchors(), takeawayAnchors(), siteLinks('/sub/')],
+      hastPlugins: markdownPlugins('/sub/'),
     });
     expect(html).toContain('<h2 id="takeaways">Takeaways<a class="anchor-link" href="#takeaways"');
     expect(html).toContain('aria-label="Copy link to section: Takeaways"');

@@ -12,12 +12,14 @@ const leaked = /^(VITE|VITEST|TEST|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/;
 
 export interface BuildResult {
   ok: boolean;
+  /** The exit code. */
+  status: number | null;
   output: string;
 }
 
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
 
-export function buildSite(env: Record<string, string>): BuildResult {
+export function runAstroBuild(env: Record<string, string>): BuildResult {
   const clean = cleanEnv();
   const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
@@ -27,10 +29,11 @@ export function buildSite(env: Record<string, string>): BuildResult {
   });
   // Astro colours its log lines even without a terminal; strip the escapes so messages can be matched.
   const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { ok: run.status === 0, output };
+  return { ok: run.status === 0, status: run.status, output };
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };
@@ -38,14 +41,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs `astro dev` on 127.0.0.1 until close() is called; resolves once it answers. */
-export async function startDevServer(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Runs `astro dev` on 127.0.0.1 until close() is called; resolves once it answers. `env` adds settings
+ * (KCR_CONTENT_DIR, say); `output()` is what the server printed so far.
+ */
+export async function startDevServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; close(): Promise<void>; output(): string }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: root, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, stdio: 'ignore' },
+    {
+      cwd: root,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
+  let printed = '';
+  child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const output = () => printed;
   const url = `http://127.0.0.1:${port}/`;
   const close = () =>
     new Promise<void>((resolve) => {
@@ -57,7 +73,7 @@ export async function startDevServer(): Promise<{ url: string; close(): Promise<
     if (child.exitCode !== null) break;
     try {
       await fetch(url);
-      return { url, close };
+      return { url, close, output };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

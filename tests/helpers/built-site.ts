@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
-import { serve, type StaticServer } from './server';
+import { launchBrowser } from '../../scripts/shared/browser';
+import { serve, type StaticServer } from '../../scripts/shared/server';
 import { distDir, requireBuild } from './site';
 
 /**

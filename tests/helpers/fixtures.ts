@@ -1,15 +1,24 @@
-import type { RawContent, Ref } from '../../src/lib/site';
+import type { EntryRef } from '../../src/schemas/references';
+import { ContentError, type RawContent } from '../../src/lib/site';
 
 const ref =
   (collection: string) =>
-  (id: string): Ref => ({ id, collection });
+  (id: string): EntryRef => ({ id, collection });
 export const eventRef = ref('events');
 export const themeRef = ref('themes');
 export const projectRef = ref('projects');
-export const recapRef = ref('recaps');
 export const talkRef = ref('talks');
 
 type TalkData = RawContent['talks'][number]['data'];
+type NoteData = RawContent['notes'][number]['data'];
+
+/** One recap's note on a talk, in content/recaps/<recap>/<talk>.mdx. */
+export const note = (id: string, talk: string, data: Partial<NoteData> = {}) => ({
+  id,
+  filePath: `content/recaps/${id}.mdx`,
+  body: 'The writer liked it.',
+  data: { talk: talkRef(talk), ...data },
+});
 
 /** A small valid content set: two events, two themes, three talks. */
 export function sampleContent(): RawContent {
@@ -25,7 +34,6 @@ export function sampleContent(): RawContent {
       format: 'talk' as const,
       themes: [themeRef('networking')],
       projects: [],
-      recaps: [recapRef('diary')],
       summary: 'A summary that is long enough to pass the schema check.',
       redirectFrom: [],
       draft: false,
@@ -64,7 +72,7 @@ export function sampleContent(): RawContent {
     recaps: [
       {
         id: 'diary',
-        filePath: 'content/recaps/diary.yaml',
+        filePath: 'content/recaps/diary/index.mdx',
         data: {
           title: 'A diary',
           untitled: false,
@@ -74,7 +82,20 @@ export function sampleContent(): RawContent {
           scope: 'Talk by talk.',
         },
       },
+      {
+        id: 'report',
+        filePath: 'content/recaps/report/index.mdx',
+        data: {
+          title: 'A report',
+          untitled: false,
+          author: 'Two engineers',
+          attribution: 'The report',
+          event: eventRef('eu-2023'),
+          scope: 'Trends and talks.',
+        },
+      },
     ],
+    notes: [note('diary/dns', 'eu-2021/dns'), note('diary/mesh', 'eu-2021/mesh'), note('report/argo', 'eu-2023/argo')],
     projects: [
       {
         id: 'argo',
@@ -128,4 +149,15 @@ export function sampleContent(): RawContent {
       }),
     ],
   };
+}
+
+/** The problems a ContentError lists; fails the test when the call throws nothing. */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
 }

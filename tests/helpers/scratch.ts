@@ -17,25 +17,23 @@ speakers:
 format: talk
 themes: [networking]
 projects: [cilium]
-recaps: [diary]
 summary: A summary long enough to describe what the talk was about in one sentence.
 ${extra}---
 
 ## What the talk covered
 
 It covered ${title.toLowerCase()}.
-
-## What the recaps said
-
-### The diary
-
-It liked it.
 `;
+
+/** One recap's note on a talk. */
+const note = (talk: string, body = 'It liked it.') => `---\ntalk: ${talk}\n---\n\n${body}\n`;
 
 export function validContent(): Record<string, string> {
   return {
     'events/eu-2021.yaml': `name: Example Con 2021\nshortName: Example 2021\nlocation: virtual\nstart: 2021-05-04\nend: 2021-05-07\nabout: Online.\n`,
-    'recaps/diary.yaml': `title: A diary\nauthor: Someone\nattribution: The diary\nevent: eu-2021\nscope: Talk by talk.\n`,
+    'recaps/diary/index.mdx': `---\ntitle: A diary\nauthor: Someone\nattribution: The diary\nevent: eu-2021\nscope: Talk by talk.\n---\n`,
+    'recaps/diary/dns.mdx': note('eu-2021/dns'),
+    'recaps/diary/mesh.mdx': note('eu-2021/mesh'),
     'projects/cilium.yaml': `name: Cilium\ndescription: An eBPF-based CNI.\n`,
     'themes/networking.mdx': `---\ntitle: Networking\ndescription: Packets and DNS.\norder: 1\nstartHere: [eu-2021/dns]\n---\n\nAn overview.\n`,
     'talks/eu-2021/dns.mdx': talk('DNS Pitfalls'),
@@ -55,4 +53,4 @@ export function writeContent(name: string, files: Record<string, string | undefi
   return dir;
 }
 
-export { talk as talkFile };
+export { talk as talkFile, note as noteFile };

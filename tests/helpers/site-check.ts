@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtPages } from '../../scripts/published-urls';
+import { builtPages } from '../../scripts/shared/published-urls';
 
 export interface SiteReport {
   problems: string[];
@@ -71,7 +71,9 @@ export function checkSite(dist: string, base = '/', origin = 'http://localhost:4
       if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) {
         problems.push(`${page.path}: ${value} has no #${decodeURIComponent(url.hash.slice(1))} on the target page`);
       }
-      if (name === 'href' && target.endsWith('.html')) outgoing.push(url.pathname.slice(base.length - 1));
+      // Compared as the page paths are written: a path in another script is percent-encoded in a URL.
+      if (name === 'href' && target.endsWith('.html'))
+        outgoing.push(decodeURIComponent(url.pathname.slice(base.length - 1)));
     }
     links.set(page.path, outgoing);
   }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readSource } from '../../src/lib/frontmatter';
 import { slugify } from '../../src/lib/slugs';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -27,14 +27,18 @@ export function walk(dir: string, filter: (file: string) => boolean = () => true
     .sort();
 }
 
-/** Frontmatter of an .mdx file, or the data of a .yaml file. */
+/** Frontmatter of an .mdx file, or the data of a .yaml file, read as the build reads them. */
 export function readData(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.mdx')) {
-    const match = /^---\n([\s\S]*?)\n---/.exec(text);
-    return match ? (parseYaml(match[1]!) as Record<string, unknown>) : {};
-  }
-  return parseYaml(text) as Record<string, unknown>;
+  const source = readSource(file, readFileSync(file, 'utf8'));
+  if (!source.ok) throw new Error(`${relative(root, file)}: ${source.problem.message}`);
+  return source.data;
+}
+
+/** The MDX body of a file, below its frontmatter. */
+export function readBody(file: string): string {
+  const source = readSource(file, readFileSync(file, 'utf8'));
+  if (!source.ok) throw new Error(`${relative(root, file)}: ${source.problem.message}`);
+  return source.body;
 }
 
 export interface ContentFile {
@@ -49,6 +53,26 @@ export function contentFiles(collection: string, { drafts = false } = {}): Conte
   return walk(dir, (file) => /\.(mdx|ya?ml)$/.test(file))
     .map((file) => ({ id: relative(dir, file).replace(/\.(mdx|ya?ml)$/, ''), file, data: readData(file) }))
     .filter((entry) => drafts || entry.data.draft !== true);
+}
+
+/** The recaps: content/recaps/<id>/index.mdx, with the folder name as id. */
+export function recapFiles(): ContentFile[] {
+  const dir = join(contentDir, 'recaps');
+  return walk(dir, (file) => file.endsWith('/index.mdx')).map((file) => ({
+    id: relative(dir, file).replace(/\/index\.mdx$/, ''),
+    file,
+    data: readData(file),
+  }));
+}
+
+/** The recaps' notes: every other .mdx under content/recaps/, with <recap>/<name> as id. */
+export function noteFiles(): ContentFile[] {
+  const dir = join(contentDir, 'recaps');
+  return walk(dir, (file) => file.endsWith('.mdx') && !file.endsWith('/index.mdx')).map((file) => ({
+    id: relative(dir, file).replace(/\.mdx$/, ''),
+    file,
+    data: readData(file),
+  }));
 }
 
 /** Where each published talk is served, as the site derives it. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtPages, checkPublished, readList, recordPages } from '../../scripts/published-urls';
+import { builtPages, checkPublished, readList, recordPages } from '../../scripts/shared/published-urls';
 
 const dirs: string[] = [];
 function fakeSite(pages: Record<string, string>) {

@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
+import { changeSchema } from '../../src/schemas/change';
 import { eventSchema } from '../../src/schemas/event';
 import { projectSchema } from '../../src/schemas/project';
+import { noteSchema } from '../../src/schemas/note';
 import { recapSchema } from '../../src/schemas/recap';
 import type { References } from '../../src/schemas/references';
 import { talkSchema } from '../../src/schemas/talk';
@@ -23,7 +25,6 @@ const validTalk = {
   format: 'talk',
   themes: ['networking'],
   projects: ['cilium'],
-  recaps: ['deezer-2021'],
   summary: 'A maintainer walks through everyday networking mistakes that take clusters down.',
 };
 
@@ -59,7 +60,8 @@ describe('talk schema', () => {
     ['an unknown format', { format: 'workshop' }, /^format: /],
     ['no theme', { themes: [] }, /^themes: at least one theme/],
     ['four themes', { themes: ['a', 'b', 'c', 'd'] }, /^themes: at most three themes/],
-    ['no recap', { recaps: [] }, /^recaps: at least one recap/],
+    ['the old hand-kept recap list', { recaps: ['deezer-2021'] }, /recaps/],
+    ['an empty comparison', { comparison: '  ' }, /^comparison: a few sentences comparing the notes/],
     [
       'a two-line summary',
       { summary: 'One line long enough to pass the length.\nAnd another one.' },
@@ -134,5 +136,132 @@ describe('recap schema', () => {
   it('parses a recap and rejects an unknown field', () => {
     expect(schema.parse(valid).untitled).toBe(false);
     expect(firstIssue(schema, { ...valid, url: 'https://x.org' })).toMatch(/url/);
+  });
+});
+
+describe('review month on talks and themes', () => {
+  const clock = { today: '2026-12-01' };
+  it('is optional, and a real month when given', () => {
+    expect(talkSchema(refs, clock).parse(validTalk).reviewed).toBeUndefined();
+    expect(talkSchema(refs, clock).parse({ ...validTalk, reviewed: '2026-12' }).reviewed).toBe('2026-12');
+    expect(firstIssue(talkSchema(refs, clock), { ...validTalk, reviewed: 'December 2026' })).toBe(
+      'reviewed: a month written YYYY-MM, such as 2026-12',
+    );
+    expect(firstIssue(talkSchema(refs, clock), { ...validTalk, reviewed: '2026-13' })).toMatch(/^reviewed: a month/);
+  });
+  it('is refused in the future, by the clock it is given', () => {
+    expect(firstIssue(talkSchema(refs, clock), { ...validTalk, reviewed: '2027-01' })).toBe(
+      'reviewed: a month not after today (2026-12-01)',
+    );
+    expect(talkSchema(refs, { today: '2027-01-01' }).parse({ ...validTalk, reviewed: '2027-01' }).reviewed).toBe(
+      '2027-01',
+    );
+    const theme = { title: 'eBPF', description: 'Programs in the kernel.', order: 1, startHere: ['eu-2021/x'] };
+    expect(firstIssue(themeSchema(refs, clock), { ...theme, reviewed: '2027-01' })).toBe(
+      'reviewed: a month not after today (2026-12-01)',
+    );
+  });
+});
+
+describe('change schema', () => {
+  const clock = { today: '2026-12-01' };
+  const schema = changeSchema(refs, clock);
+  const valid = {
+    title: 'Kubernetes 1.25 removed PodSecurityPolicy.',
+    label: 'PSP removed',
+    summary: 'PodSecurityPolicy is gone from Kubernetes 1.25, and Pod Security Admission enforces the standards.',
+    date: '2022-08-23',
+    projects: ['kubernetes'],
+    talks: [{ talk: 'eu-2021/psp', verdict: 'superseded', note: 'The migration is no longer optional.' }],
+    sources: [{ url: 'https://kubernetes.io/docs/concepts/policy/pod-security-policy/', title: 'PSP docs' }],
+    checked: new Date('2026-12-01'),
+  };
+
+  it('parses a change, with YAML dates and month-only dates', () => {
+    const change = schema.parse(valid);
+    expect(change.checked).toBe('2026-12-01');
+    expect(change.talks[0]!.talk).toEqual({ id: 'eu-2021/psp', collection: 'talks' });
+    expect(change.projects).toEqual([{ id: 'kubernetes', collection: 'projects' }]);
+    expect(schema.parse({ ...valid, date: '2023-10' }).date).toBe('2023-10');
+  });
+
+  it.each([
+    [
+      'no source',
+      { sources: [] },
+      'sources: at least one source: a change is recorded only when an official page documents it',
+    ],
+    ['a missing source list', { sources: undefined }, /^sources: /],
+    [
+      'a source that is not https',
+      { sources: [{ url: 'http://example.org/notes', title: 'Notes' }] },
+      'sources.0.url: an https:// URL of the page that documents the change',
+    ],
+    ['a source without a title', { sources: [{ url: 'https://example.org/notes' }] }, /^sources\.0\.title: /],
+    ['a date in the future', { date: '2026-12-02' }, 'date: a date not after today (2026-12-01)'],
+    ['a month in the future', { date: '2027-01' }, 'date: a date not after today (2026-12-01)'],
+    ['a check in the future', { checked: '2026-12-05' }, 'checked: a date not after today (2026-12-01)'],
+    ['a check without a day', { checked: '2026-12' }, 'checked: a date written YYYY-MM-DD, such as 2026-12-01'],
+    [
+      'a check before the change',
+      { date: '2026-11-20', checked: '2026-11-19' },
+      /^checked: the sources cannot have been checked before the change happened/,
+    ],
+    [
+      'no project and no talk',
+      { projects: [], talks: [] },
+      /^projects: a change concerns at least one project or talk/,
+    ],
+    [
+      'an unknown verdict',
+      { talks: [{ talk: 'eu-2021/psp', verdict: 'outdated', note: 'x' }] },
+      'talks.0.verdict: holds, partly or superseded',
+    ],
+    ['a talk without a note', { talks: [{ talk: 'eu-2021/psp', verdict: 'holds' }] }, /^talks\.0\.note: /],
+    [
+      'a talk listed twice',
+      { talks: [valid.talks[0], { ...valid.talks[0], verdict: 'holds' }] },
+      'talks: each talk is listed once; give one verdict per talk',
+    ],
+    ['a one-word summary', { summary: 'Changed.' }, /^summary: a summary of at least 80 characters/],
+    [
+      'a label too long for a timeline',
+      { label: 'x'.repeat(51) },
+      'label: a label of at most 50 characters: a few words',
+    ],
+  ])('refuses %s, naming the field', (_case, change, message) => {
+    const issue = firstIssue(schema, { ...valid, ...change });
+    if (typeof message === 'string') expect(issue).toBe(message);
+    else expect(issue).toMatch(message);
+  });
+
+  it('takes "today" from the clock it is given, not from the machine', () => {
+    expect(firstIssue(changeSchema(refs, { today: '2022-08-22' }), valid)).toBe(
+      'date: a date not after today (2022-08-22)',
+    );
+    expect(
+      firstIssue(changeSchema(refs, { today: '2030-01-01' }), { ...valid, date: '2029-12-31', checked: '2029-12-31' }),
+    ).toBe('parsed');
+  });
+});
+
+describe('note schema', () => {
+  const schema = noteSchema(refs);
+
+  it('parses a note on a talk, with the writer’s verdict and place in the recap', () => {
+    expect(schema.parse({ talk: 'eu-2021/dns', verdict: 'We will try it', order: 3 })).toEqual({
+      talk: { id: 'eu-2021/dns', collection: 'talks' },
+      verdict: 'We will try it',
+      order: 3,
+    });
+  });
+
+  it.each([
+    ['no talk', {}, /^talk: /],
+    ['a two-line verdict', { talk: 'x', verdict: 'Good.\nVery.' }, /^verdict: a single line/],
+    ['a place of zero', { talk: 'x', order: 0 }, /^order: a number from 1 up/],
+    ['a misspelt field', { talk: 'x', verdicts: 'Good' }, /verdicts/],
+  ])('refuses %s, naming the field', (_case, value, message) => {
+    expect(firstIssue(schema, value)).toMatch(message);
   });
 });

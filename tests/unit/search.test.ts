@@ -22,11 +22,11 @@ import {
   type SearchState,
   type Vocabulary,
 } from '../../src/lib/search';
-import { buildSite } from '../../src/lib/site';
+import { linkSite } from '../../src/lib/site';
 import { sampleContent } from '../helpers/fixtures';
 
 describe('search data', () => {
-  const site = buildSite(sampleContent(), { includeDrafts: false });
+  const site = linkSite(sampleContent(), { includeDrafts: false });
   it('gives talks their facets, result metadata and date sort key', () => {
     const mesh = site.talks.find((t) => t.id === 'eu-2021/mesh')!;
     expect(talkSearchData(mesh)).toEqual({

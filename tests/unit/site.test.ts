@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSite, ContentError } from '../../src/lib/site';
-import { projectRef, recapRef, sampleContent, talkRef, themeRef } from '../helpers/fixtures';
+import { linkSite, ContentError } from '../../src/lib/site';
+import { note, problemsOf, projectRef, sampleContent, talkRef, themeRef } from '../helpers/fixtures';
 
-const build = (content = sampleContent(), includeDrafts = false) => buildSite(content, { includeDrafts });
+const build = (content = sampleContent(), includeDrafts = false) => linkSite(content, { includeDrafts });
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
-
-describe('buildSite', () => {
+describe('linkSite', () => {
   it('links talks to their event, themes, projects and recaps both ways', () => {
     const site = build();
     const dns = site.talks.find((t) => t.id === 'eu-2021/dns')!;
@@ -25,7 +15,11 @@ describe('buildSite', () => {
     const networking = site.themes.find((t) => t.id === 'networking')!;
     expect(networking.talks.map((t) => t.id)).toEqual(['eu-2021/dns', 'eu-2021/mesh']);
     expect(networking.startHere.map((t) => t.id)).toEqual(['eu-2021/dns']);
-    expect(site.recaps[0]!.talks).toHaveLength(3);
+    const diary = site.recaps.find((r) => r.id === 'diary')!;
+    expect(diary.talks.map((t) => t.id)).toEqual(['eu-2021/dns', 'eu-2021/mesh']);
+    expect(diary.notes.map((n) => n.file)).toEqual(['content/recaps/diary/dns.mdx', 'content/recaps/diary/mesh.mdx']);
+    expect(dns.notes.map((n) => [n.recap.id, n.talk.id])).toEqual([['diary', 'eu-2021/dns']]);
+    expect(site.events.find((e) => e.id === 'eu-2023')!.recaps.map((r) => r.id)).toEqual(['report']);
     const argoCd = site.projects.find((p) => p.id === 'argo-cd')!;
     expect(argoCd.parent?.id).toBe('argo');
     expect(site.projects.find((p) => p.id === 'argo')!.children).toEqual([argoCd]);
@@ -53,15 +47,15 @@ describe('buildSite', () => {
     expect(problems[0]).toContain('gitops, networking');
   });
 
-  it('names the file and field of unknown projects, recaps, parents and start-here talks', () => {
+  it('names the file and field of unknown projects, note talks, parents and start-here talks', () => {
     const content = sampleContent();
     content.talks[0]!.data.projects = [projectRef('cilum')];
-    content.talks[1]!.data.recaps = [recapRef('blog')];
+    content.notes.push(note('diary/meshes', 'eu-2021/meshes'));
     content.projects[1]!.data.parent = projectRef('argoproj');
     content.themes[0]!.data.startHere = [talkRef('eu-2021/dnss')];
     const problems = problemsOf(() => build(content)).join('\n');
     expect(problems).toContain('content/talks/eu-2021/dns.mdx: field "projects": there is no project "cilum"');
-    expect(problems).toContain('content/talks/eu-2021/mesh.mdx: field "recaps": there is no recap "blog"');
+    expect(problems).toContain('content/recaps/diary/meshes.mdx: field "talk": there is no talk "eu-2021/meshes"');
     expect(problems).toContain('content/projects/argo-cd.yaml: field "parent": there is no project "argoproj"');
     expect(problems).toContain('content/themes/networking.mdx: field "startHere": there is no talk "eu-2021/dnss"');
   });
@@ -119,7 +113,10 @@ describe('buildSite', () => {
   it('turns redirectFrom into redirects and refuses one that shadows a live talk', () => {
     const content = sampleContent();
     content.talks[0]!.data.redirectFrom = ['ndots-story'];
-    expect(build(content).redirects).toEqual({ '/talks/ndots-story/': '/talks/dns-the-ndots-story/' });
+    const [redirect, ...others] = build(content).redirects;
+    expect(others).toEqual([]);
+    expect(redirect!.from).toBe('ndots-story');
+    expect(redirect!.to.slug).toBe('dns-the-ndots-story');
     content.talks[0]!.data.redirectFrom = ['argo-scale'];
     expect(problemsOf(() => build(content))[0]).toContain('field "redirectFrom"');
   });
@@ -140,7 +137,102 @@ describe('buildSite', () => {
   });
 });
 
-describe('buildSite with a missing event', () => {
+describe('linkSite and the recaps’ notes', () => {
+  it('puts a recap’s notes in the writer’s order, then the event’s order', () => {
+    const content = sampleContent();
+    content.notes = [
+      note('diary/dns', 'eu-2021/dns'),
+      note('diary/mesh', 'eu-2021/mesh', { order: 1 }),
+      note('report/argo', 'eu-2023/argo'),
+    ];
+    expect(
+      build(content)
+        .recaps.find((r) => r.id === 'diary')!
+        .talks.map((t) => t.id),
+    ).toEqual(['eu-2021/mesh', 'eu-2021/dns']);
+  });
+
+  it('orders a talk’s notes by the recaps’ names', () => {
+    const content = sampleContent();
+    content.recaps.push({ ...content.recaps[0]!, id: 'blog', filePath: 'content/recaps/blog/index.mdx' });
+    content.recaps.at(-1)!.data = { ...content.recaps[0]!.data, attribution: 'A blog' };
+    content.notes.push(note('blog/dns', 'eu-2021/dns'));
+    content.talks[0]!.data.comparison = 'They agree.';
+    const dns = build(content).talks.find((t) => t.id === 'eu-2021/dns')!;
+    expect(dns.recaps.map((r) => r.attribution)).toEqual(['A blog', 'The diary']);
+  });
+
+  it('refuses a talk no recap has a note on, naming the talk and the command that adds one', () => {
+    const content = sampleContent();
+    content.notes = content.notes.filter((n) => n.id !== 'diary/mesh');
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringMatching(
+        /^content\/talks\/eu-2021\/mesh\.mdx: no recap has a note on this talk.*npm run new -- note --recap <recap> --talk meshes-are-awesome$/,
+      ),
+    ]);
+  });
+
+  it('refuses a second note from one recap on the same talk, naming both files', () => {
+    const content = sampleContent();
+    content.notes.push(note('diary/dns-again', 'eu-2021/dns'));
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining(
+        'content/recaps/diary/dns-again.mdx: field "talk": content/recaps/diary/dns.mdx is already this recap\'s note on "eu-2021/dns"',
+      ),
+    ]);
+  });
+
+  it('refuses a note on a talk from another event than the recap’s', () => {
+    const content = sampleContent();
+    content.notes.push(note('diary/argo', 'eu-2023/argo'));
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringMatching(
+        /^content\/recaps\/diary\/argo\.mdx: field "talk": "eu-2023\/argo" was given at KubeCon Europe 2023, but this recap \(content\/recaps\/diary\/index\.mdx\) reports on KubeCon Europe 2021$/,
+      ),
+    ]);
+  });
+
+  it('refuses a note in a folder that has no recap', () => {
+    const content = sampleContent();
+    content.notes.push(note('blog/dns', 'eu-2021/dns'));
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining('content/recaps/blog/dns.mdx: the folder content/recaps/blog/ has no index.mdx'),
+    ]);
+  });
+
+  it('refuses a comparison on a talk with one note, and demands one on a talk with two', () => {
+    const content = sampleContent();
+    content.talks[0]!.data.comparison = 'Nothing to compare.';
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining(
+        'content/talks/eu-2021/dns.mdx: field "comparison": only The diary has a note on this talk, so there is nothing to compare',
+      ),
+    ]);
+    content.talks[0]!.data.comparison = undefined;
+    content.recaps.push({ ...content.recaps[0]!, id: 'blog', filePath: 'content/recaps/blog/index.mdx' });
+    content.notes.push(note('blog/dns', 'eu-2021/dns'));
+    expect(problemsOf(() => build(content))).toEqual([
+      expect.stringContaining(
+        'content/talks/eu-2021/dns.mdx: field "comparison": 2 recaps have notes on this talk (content/recaps/diary/dns.mdx, content/recaps/blog/dns.mdx)',
+      ),
+    ]);
+  });
+
+  it('leaves a draft’s notes out of a production build, and lets a draft go without a note in dev', () => {
+    const content = sampleContent();
+    content.talks[1]!.data.draft = true;
+    content.themes[1]!.data.startHere = [talkRef('eu-2023/argo')];
+    expect(
+      build(content)
+        .recaps.find((r) => r.id === 'diary')!
+        .talks.map((t) => t.id),
+    ).toEqual(['eu-2021/dns']);
+    content.notes = content.notes.filter((n) => n.id !== 'diary/mesh');
+    expect(build(content, true).talks.find((t) => t.id === 'eu-2021/mesh')!.notes).toEqual([]);
+  });
+});
+
+describe('linkSite with a missing event', () => {
   it('reports the unknown event instead of failing on it', async () => {
     const { eventRef } = await import('../helpers/fixtures');
     const content = sampleContent();
@@ -148,5 +240,18 @@ describe('buildSite with a missing event', () => {
     expect(problemsOf(() => build(content))).toEqual([
       expect.stringContaining('content/talks/eu-2021/dns.mdx: field "event": there is no event "eu-2031"'),
     ]);
+  });
+});
+
+describe('an empty note', () => {
+  it('is refused in a production build, naming the file, and kept in dev', () => {
+    const content = sampleContent();
+    content.notes[0]!.body = '  \n';
+    expect(problemsOf(() => build(content))).toContainEqual(
+      expect.stringMatching(
+        /^content\/recaps\/diary\/dns\.mdx: the note is empty; below its frontmatter, write what The diary saw/,
+      ),
+    );
+    expect(build(content, true).talks.find((t) => t.id === 'eu-2021/dns')!.notes[0]!.empty).toBe(true);
   });
 });

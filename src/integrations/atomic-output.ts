@@ -1,0 +1,62 @@
+/**
+ * A build never leaves half a site: `astro build` writes into a staging folder next to the output folder
+ * (`.dist.next` beside `dist`), and only once every page, card, sitemap and search index is written does the
+ * staging folder take the output folder's place. A build that fails at any point, or is interrupted, leaves
+ * the output folder exactly as it was and removes the staging folder. Must be the last integration, so its
+ * build-done hook runs after everyone else's has written into the staging folder.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Where a build of `outDir` is written until it is complete. */
+export function stagingDir(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.next`);
+}
+
+/** Puts a complete build in place of the output folder (which may not exist yet). */
+export function moveIntoPlace(staging: string, outDir: string) {
+  const previous = join(dirname(outDir), `.${basename(outDir)}.previous`);
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+export default function atomicOutput(): AstroIntegration {
+  let outDir: string | undefined;
+  let staging: string | undefined;
+  let placed = false;
+  const removeStaging = () => {
+    if (staging && !placed) rmSync(staging, { recursive: true, force: true });
+  };
+  return {
+    name: 'kubecon-recaps:atomic-output',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        staging = stagingDir(outDir);
+        rmSync(staging, { recursive: true, force: true }); // left by a build that was killed
+        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        process.once('exit', removeStaging);
+        for (const [signal, code] of [
+          ['SIGINT', 130],
+          ['SIGTERM', 143],
+        ] as const) {
+          process.once(signal, () => {
+            removeStaging();
+            process.exit(code);
+          });
+        }
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!outDir || !staging) return;
+        moveIntoPlace(staging, outDir);
+        placed = true;
+        logger.info(`the complete site is now in ${relative(process.cwd(), outDir) || '.'}/`);
+      },
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { AstroIntegration } from 'astro';
+import { availableParallelism } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import {
+  headerPolicy,
+  headersFile,
+  isHashedFile,
+  nginxHeadersConf,
+  nginxServerConf,
+  parseRedirectsFile,
+  redirectsOf,
+  type HostingPlan,
+} from '../lib/hosting';
+
+/**
+ * After the pages and the search index are written, makes what servers need from
+ * them: `_headers` (Netlify, Cloudflare Pages) and `_nginx/` (the container's
+ * nginx) from src/lib/hosting.ts, the policy Astro put in the pages and
+ * the `_redirects` the build wrote; then a gzip and a Brotli copy of every text file,
+ * which nginx and most hosts send as they are instead of compressing each response.
+ * Any error removes the output, so a half-prepared site never looks finished.
+ */
+
+const compressible = /\.(html|css|js|mjs|json|xml|txt|svg|webmanifest)$/;
+/** The bundles every reader fetches are a fixed set: worth Brotli's slowest, smallest setting. */
+const fixedSet = /^(_astro|pagefind)\//;
+/** A compressed copy is kept only when it saves at least this share of the bytes. */
+const minSaving = 0.1;
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+export default function hosting(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'kubecon-recaps:hosting',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        try {
+          const started = performance.now();
+          const files = (await readdir(out, { recursive: true, withFileTypes: true }))
+            .filter((entry) => entry.isFile())
+            .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
+            .sort();
+          const plan = await planOf(out, base, files);
+          await writeFile(join(out, '_headers'), headersFile(plan));
+          await mkdir(join(out, '_nginx'), { recursive: true });
+          await writeFile(join(out, '_nginx', 'headers.conf'), nginxHeadersConf(plan));
+          await writeFile(join(out, '_nginx', 'site.conf'), nginxServerConf(plan));
+          const sizes = await precompress(
+            out,
+            files.filter((file) => compressible.test(file)),
+          );
+          logger.info(
+            `headers, ${plan.redirects.length} redirects and compressed copies of ${sizes.files} files ` +
+              `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli) in ${Math.round(performance.now() - started)} ms`,
+          );
+        } catch (error) {
+          await rm(out, { recursive: true, force: true });
+          throw error;
+        }
+      },
+    },
+  };
+}
+
+async function planOf(out: string, base: string, files: string[]): Promise<HostingPlan> {
+  const policies = new Set<string>();
+  for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
+      await readFile(join(out, file), 'utf8'),
+    )?.[1];
+    if (policy) policies.add(policy);
+  }
+  let redirects: string;
+  try {
+    redirects = await readFile(join(out, '_redirects'), 'utf8');
+  } catch {
+    throw new Error('the build wrote no _redirects (src/pages/[hostFile].ts), so servers would not know the renames');
+  }
+  return {
+    base,
+    policy: headerPolicy([...policies]),
+    hashedFiles: files.filter(isHashedFile),
+    redirects: redirectsOf(parseRedirectsFile(redirects)),
+  };
+}
+
+/** Writes file.gz and file.br beside each file, a few at a time on zlib's thread pool. */
+async function precompress(out: string, files: string[]) {
+  const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const body = await readFile(join(out, file));
+      const [gz, br] = await Promise.all([
+        gzipAsync(body, { level: 9 }),
+        brotliAsync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: fixedSet.test(file) ? 11 : 6,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+      ]);
+      const worth = (copy: Buffer) => copy.length <= body.length * (1 - minSaving);
+      if (!worth(gz)) continue;
+      sizes.files++;
+      sizes.raw += body.length;
+      sizes.gzip += gz.length;
+      sizes.brotli += worth(br) ? br.length : body.length;
+      await writeFile(join(out, `${file}.gz`), gz);
+      if (worth(br)) await writeFile(join(out, `${file}.br`), br);
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() * 2 }, worker));
+  return sizes;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
