@@ -32,11 +32,12 @@ export const filterLabels: Record<FilterGroup, string> = {
 
 /**
  * How much each part of a page counts (Pagefind's data-pagefind-weight; 1 is body text). A talk's summary and
- * takeaways say what it is about. Theme, project and recap pages cover many talks, so their text counts for less:
- * a talk about both words of a query ranks above a page that mentions both in passing. An event page's text
- * is about the event, not a topic, and counts for least.
+ * takeaways say what it is about. Theme and project pages cover many talks, so their text counts for less:
+ * a talk about both words of a query ranks above a page that mentions both in passing. A recap page holds one
+ * attendee's notes on every talk they saw, and an event page's text is about the event, not a topic: theirs
+ * counts for least.
  */
-export const indexWeights = { summary: 2, takeaway: 2, hubPage: 0.5, eventPage: 0.25 } as const;
+export const indexWeights = { summary: 2, takeaway: 2, hubPage: 0.5, recapPage: 0.25, eventPage: 0.25 } as const;
 
 /**
  * Word positions per index chunk. Pagefind's default, 20,000, made each word a reader searches cost a 20–27 KB
@@ -248,15 +249,17 @@ export function writeState(state: SearchState): string {
 // ---------- reading a query ----------
 
 /**
- * Words that carry nothing in a question ("how do I cut DNS traffic"). Dropped before searching, unless a
- * query has nothing else; Pagefind would otherwise want every page to hold them, and match "i" as the start
- * of every word beginning with i.
+ * Words that carry nothing in a question ("how do I cut DNS traffic", "what is the best way to…", "why did we
+ * need…"). Dropped before searching, unless a query has nothing else: Pagefind would otherwise want every page
+ * to hold them (only the long theme and recap pages do), and match "i" as the start of every word beginning
+ * with i.
  */
 export const stopwords = new Set(
   (
-    'a an and are as at be been being but by can could did do does doing done for from had has have how i if in ' +
-    'into is it its me my of on or our should so than that the their them then there these they this those to ' +
-    'was we were what when where which who why will with would you your'
+    'a also an and any are as at be been being best but by can could did do does doing done for from get gets ' +
+    'give got had has have how i if in into is it its just like make me my need needs of on or our really ' +
+    'should so some someone something than that the their them then there these they this those to want wants ' +
+    'was way ways we were what when where which who why will with would you your'
   ).split(' '),
 );
 
