@@ -388,6 +388,7 @@ An opening paragraph that says what this theme is about across the talks.
         ['description', '""'],
         ['homepage', 'https://…', { commented: true }],
         ['parent', '…', { commented: true }],
+        ['aliases', '[…]', { commented: true }],
       ])}\n`,
     };
   }

@@ -300,6 +300,8 @@ describe('the search page', () => {
   it('counts, for each filter, the results a reader will see', async () => {
     const page = await open('/search/?q=prometheus');
     await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
+    // The filters are counted once the first results are on screen.
+    await expect.poll(() => page.locator('.search-filter input[name="type"]').count()).toBeGreaterThan(0);
     const count = async (group: string, value: string) =>
       Number(
         await page

@@ -38,6 +38,9 @@ export interface PagefindApi {
   destroy(): Promise<void>;
 }
 
+/** A result's address without the highlight parameter the site's links carry (the browser tests check that). */
+const withoutHighlight = (url: string) => url.replace(/\?highlight=[^#]*/, '');
+
 export async function openIndex(distDir: string, base = '/'): Promise<PagefindApi> {
   const bundle = join(distDir, 'pagefind');
   const realFetch = globalThis.fetch;
@@ -81,14 +84,13 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
         response.results.map(async (result: { data(): Promise<any>; score: number }) => {
           const data = await result.data();
           return {
-            // The page's address, without the highlight parameter the site's links carry.
-            url: data.url.replace(/\?highlight=[^#]*/, ''),
+            url: withoutHighlight(data.url),
             title: data.meta.title,
             meta: data.meta,
             filters: data.filters,
             excerpt: data.excerpt,
             subResults: data.sub_results.map((sub: { url: string; title: string }) => ({
-              url: sub.url,
+              url: withoutHighlight(sub.url),
               title: sub.title,
             })),
             score: result.score,
