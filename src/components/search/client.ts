@@ -54,12 +54,28 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
     ),
   ]);
   await pagefind.options({ basePath: bundlePath, ...engineOptions, noWorker: true });
+  // A reader typing asks for the same words again and again ("k", "ka", … and back): each search and count is
+  // kept for the next queries, the most recent few dozen.
+  const recent = new Map<string, Promise<unknown>>();
+  const remember = <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    const known = recent.get(key) as Promise<T> | undefined;
+    if (known) {
+      recent.delete(key);
+      recent.set(key, known);
+      return known;
+    }
+    const started = run();
+    recent.set(key, started);
+    if (recent.size > 40) recent.delete(recent.keys().next().value!);
+    return started;
+  };
   let vocabulary: Promise<Vocabulary> | undefined;
   let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
-    count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
+    count: (word) =>
+      remember(`count ${word}`, () => exactCount((term, options) => pagefind.search(term, options), word)),
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters }))?.results ?? [])),
-    search: async (term) => (await pagefind.search(term))?.results ?? [],
+    search: (term) => remember(`search ${term}`, async () => (await pagefind.search(term))?.results ?? []),
     vocabulary: () =>
       (vocabulary ??= terms.vocabulary
         ? fetch(`${bundlePath}${terms.vocabulary}`).then((response) => response.json() as Promise<Vocabulary>)
