@@ -391,13 +391,39 @@ function pageWeight(dist: string, path: string) {
   };
 }
 
+/** A query typed into the header search, and the query its results line names (the corrected one, when corrected). */
+interface SearchQuery {
+  query: string;
+  shows: string;
+}
+const asTyped = (query: string): SearchQuery => ({ query, shows: query });
+
+/**
+ * A misspelt query and a question no page answers whole, each beside the exact query a reader would otherwise
+ * type: what correcting and relaxing cost on top of it (the vocabulary, more index chunks and fragments).
+ */
+const handledQueries = [
+  { query: 'karpeneter', shows: 'karpenter', kind: 'corrected', exact: 'karpenter' },
+  { query: 'kuberentes security', shows: 'kubernetes security', kind: 'corrected', exact: 'kubernetes security' },
+  {
+    query: 'how do i run karpenter with falco',
+    shows: 'how do i run karpenter with falco',
+    kind: 'relaxed',
+    exact: 'karpenter',
+  },
+] as const;
+
+/** The vocabulary corrections draw on, as the build reports it. */
+const vocabularySize = (build: BuildRun) =>
+  `${figure(build, 'vocabularyWords')} words, ${(figure(build, 'vocabularyGzipBytes') / 1024).toFixed(1)} KB gzipped`;
+
 /**
  * The header search on the built site, for each query, in a fresh browser context (nothing cached):
  * the bytes fetched from opening the dialog to the results (gzipped, as a server would send them), and the
  * time from the query to its results on screen, both pasted whole and typed a key every 80 ms (timed from
  * the last key, which is when a typing reader has asked).
  */
-async function searchCost(dist: string, queries: string[]) {
+async function searchCost(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist);
   const browser = await launchBrowser();
@@ -422,7 +448,7 @@ async function searchCost(dist: string, queries: string[]) {
     const shown = (q: string) =>
       page.waitForFunction(
         (q) =>
-          document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`“${q}”`) &&
+          document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`for “${q}”`) &&
           document.querySelector('.search-dialog .kcr-result__title'),
         q,
         { polling: 'raf' },
@@ -434,23 +460,26 @@ async function searchCost(dist: string, queries: string[]) {
     return { context, page, shown, bytes };
   };
   try {
-    for (const query of queries) {
+    for (const { query, shows } of queries) {
       const pasted = await open();
-      const pastedMs = await pasted.page.evaluate(async (q) => {
-        const input = document.querySelector<HTMLInputElement>('.search-dialog input')!;
-        const started = performance.now();
-        input.value = q;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const check = () =>
-            document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`“${q}”`) &&
-            document.querySelector('.search-dialog .kcr-result__title')
-              ? resolve()
-              : requestAnimationFrame(check);
-          check();
-        });
-        return performance.now() - started;
-      }, query);
+      const pastedMs = await pasted.page.evaluate(
+        async ([q, shows]) => {
+          const input = document.querySelector<HTMLInputElement>('.search-dialog input')!;
+          const started = performance.now();
+          input.value = q;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise<void>((resolve) => {
+            const check = () =>
+              document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`for “${shows}”`) &&
+              document.querySelector('.search-dialog .kcr-result__title')
+                ? resolve()
+                : requestAnimationFrame(check);
+            check();
+          });
+          return performance.now() - started;
+        },
+        [query, shows] as const,
+      );
       const kb = (await pasted.bytes()) / 1024;
       await pasted.context.close();
 
@@ -459,7 +488,7 @@ async function searchCost(dist: string, queries: string[]) {
       await typed.page.waitForTimeout(80);
       const started = performance.now();
       await typed.page.keyboard.press(query.at(-1)!);
-      await typed.shown(query);
+      await typed.shown(shows);
       const typedMs = performance.now() - started;
       await typed.context.close();
       results.push({ query, kb, pastedMs, typedMs });
@@ -476,14 +505,14 @@ async function searchCost(dist: string, queries: string[]) {
  * per query. Bytes from loading Pagefind to the first five results' data, and the time from the query to
  * that data (no drawing), with the same options the header search uses.
  */
-async function searchFloor(dist: string, queries: string[]) {
+async function searchFloor(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist);
   const browser = await launchBrowser();
   const results: { query: string; kb: number; ms: number; found: number }[] = [];
   try {
     const firstTalk = readdirSync(join(dist, 'event-0'))[0]!;
-    for (const query of queries) {
+    for (const { query } of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}event-0/${firstTalk}/`);
@@ -534,6 +563,15 @@ async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   try {
+    // The site's own content, for the vocabulary at its real size.
+    const real = timedBuild([], {
+      KCR_OUT_DIR: join(benchDir, 'site-real'),
+      KCR_CARD_CACHE: join(benchDir, 'cards-real'),
+    });
+    say();
+    say(
+      `The site's own ${readdirSync(join(root, 'content', 'talks'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length} talks: vocabulary for corrections ${vocabularySize(real)}.`,
+    );
     for (const n of sizes) {
       const content = join(benchDir, `content-${n}`);
       const out = join(benchDir, `site-${n}`);
@@ -572,9 +610,11 @@ async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
           readdirSync(join(out, 'talks')).find((d) => d.startsWith('synthetic-talk-1-'))!,
         ),
       );
-      const queries = ['cluster', 'karpenter ebpf', speakerName(42).toLowerCase()];
+      const queries = ['cluster', 'karpenter ebpf', speakerName(42).toLowerCase()].map(asTyped);
       const search = await searchCost(out, queries);
       const floor = await searchFloor(join(bareDir, 'dist'), queries);
+      const exact = await searchCost(out, [...new Set(handledQueries.map((h) => h.exact))].map(asTyped));
+      const handled = await searchCost(out, [...handledQueries]);
 
       say();
       say(`## N = ${n} talks`);
@@ -602,6 +642,18 @@ async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
       say(
         `| talk page before interaction | HTML ${kb(weight.html[0]!)} / ${kb(weight.html[1]!)} gz, CSS ${kb(weight.css[0]!)} / ${kb(weight.css[1]!)} gz, JS ${kb(weight.js[0]!)} / ${kb(weight.js[1]!)} gz | ≤ 20 KB gz in all: ${mark(weight.totalGz <= 20 * 1024)} (${kb(weight.totalGz)}) |`,
       );
+      const vocabularyKb = figure(warm, 'vocabularyGzipBytes') / 1024;
+      say(
+        `| vocabulary for corrections | ${vocabularySize(warm)} | ≤ 25 KB gz at N = 2,000${n === 2000 ? `: ${mark(vocabularyKb <= 25)}` : ''} |`,
+      );
+      for (const [i, h] of handledQueries.entries()) {
+        const cost = handled[i]!;
+        const base = exact.find((e) => e.query === h.exact)!;
+        const extra = cost.kb - base.kb;
+        say(
+          `| search "${h.query}" (${h.kind}) | ${cost.kb.toFixed(0)} KB fetched (gz), ${extra.toFixed(0)} KB more than "${h.exact}" (${base.kb.toFixed(0)} KB); results ${cost.typedMs.toFixed(0)} ms after the last key typed, ${cost.pastedMs.toFixed(0)} ms after pasting | ≤ 30 KB more, ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${mark(extra <= 30)}, ${cost.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(cost.typedMs <= 100)}, pasted ${mark(cost.pastedMs <= 100)}` : ''} |`,
+        );
+      }
       for (const [i, s] of search.entries()) {
         say(
           `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query. Pagefind alone (its default settings) on the bare build: ${floor[i]!.kb.toFixed(0)} KB, ${floor[i]!.ms.toFixed(0)} ms (${floor[i]!.found} ${floor[i]!.found === 1 ? 'result' : 'results'}) | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,

@@ -389,6 +389,7 @@ An opening paragraph that says what this theme is about across the talks.
         ['category', '""'],
         ['homepage', 'https://…', { commented: true }],
         ['parent', '…', { commented: true }],
+        ['aliases', '[…]', { commented: true }],
       ])}\n`,
     };
   }

@@ -3,6 +3,7 @@ import { checkedGlob } from './integrations/content-checks';
 import { siteConfig } from './site.config';
 import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';
+import { glossarySchema } from './schemas/glossary';
 import { projectSchema } from './schemas/project';
 import { noteSchema } from './schemas/note';
 import { recapSchema } from './schemas/recap';
@@ -44,6 +45,11 @@ export const collections = {
   projects: defineCollection({
     loader: checkedGlob(contentDir, { pattern: '*.yaml', base: `${contentDir}/projects`, generateId: pathId }),
     schema: projectSchema(refs),
+  }),
+  // One file, content/glossary.yaml; a content folder without one has no synonyms.
+  glossary: defineCollection({
+    loader: checkedGlob(contentDir, { pattern: 'glossary.yaml', base: contentDir, generateId: pathId }),
+    schema: glossarySchema,
   }),
   recaps: defineCollection({
     loader: checkedGlob(contentDir, {

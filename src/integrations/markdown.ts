@@ -10,6 +10,7 @@ import type { ShikiTransformer } from 'shiki';
 import { defineHastPlugin, type HastPluginDefinition, type HastPluginList } from 'satteri';
 import type { Element, ElementContent } from 'hast';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { indexWeights } from '../lib/search';
 import { slugify } from '../lib/slugs';
 
 type Plugin = HastPluginDefinition | (() => HastPluginDefinition);
@@ -89,7 +90,7 @@ export function takeawayAnchors(): Plugin {
           used.add(id);
           ctx.setProperty(node, 'id', id);
           // A takeaway is what a reader searches for; weigh it above a passing mention.
-          ctx.setProperty(node, 'dataPagefindWeight', '2');
+          ctx.setProperty(node, 'dataPagefindWeight', String(indexWeights.takeaway));
           ctx.prependChild(node, anchorLink(id, `Copy link to this takeaway: ${text.slice(0, 80)}`));
         },
       },

@@ -1,8 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
+import { buildVocabulary, indexChunkSize, type IndexedPage, type Synonyms } from '../lib/search';
 import { reportFigures } from './build-report';
 
 /**
@@ -10,6 +13,11 @@ import { reportFigures } from './build-report';
  * it. Only elements marked data-pagefind-body are indexed, so the layout decides
  * which pages are searchable. Any Pagefind error fails the build and removes the
  * output, so a site without a working index never looks finished.
+ *
+ * Beside the index it writes what search's query handling needs (lib/search.ts):
+ * kcr-terms.json, the shorthand and synonyms (from the search/terms.json route,
+ * each meaning checked to appear on some page), and the vocabulary that
+ * corrections draw on, which a reader's browser fetches only to correct a word.
  *
  * In `astro dev` there is no build, so the dev server serves the index of the
  * last build; without one, the search page says to build first.
@@ -19,14 +27,6 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css',
   '.json': 'application/json',
 };
-
-/**
- * Word positions per index chunk. Pagefind's default, 20,000, made each word a reader searches cost a 20–27 KB
- * download at 2,000 talks; at 5,000 a word costs about 6 KB and the index metadata every search reads grows by
- * about 2.5 KB (measured with `npm run bench`). Pagefind reads this from its environment and calls it
- * unstable: if it ever stops, search still works, with larger chunks, and the output test says so.
- */
-const indexChunkSize = 5000;
 
 export default function pagefind(): AstroIntegration {
   let outDir = 'dist';
@@ -58,6 +58,8 @@ export default function pagefind(): AstroIntegration {
         const builtDir = fileURLToPath(dir);
         try {
           const started = performance.now();
+          // Pagefind reads the chunk size from its environment and calls it unstable: if it ever stops, search
+          // still works, with larger chunks, and the output test says so.
           process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
           const { index, errors } = await createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -70,8 +72,16 @@ export default function pagefind(): AstroIntegration {
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           const pagefindMs = Math.round(performance.now() - started);
-          logger.info(`read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms`);
-          await reportFigures({ pagefindMs, pagefindPages: added.page_count });
+          const vocabulary = await writeSearchTerms(builtDir);
+          logger.info(
+            `read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms; vocabulary of ${vocabulary.count} words, ${(vocabulary.gzipped / 1024).toFixed(1)} KB gzipped`,
+          );
+          await reportFigures({
+            pagefindMs,
+            pagefindPages: added.page_count,
+            vocabularyWords: vocabulary.count,
+            vocabularyGzipBytes: vocabulary.gzipped,
+          });
         } catch (error) {
           await rm(builtDir, { recursive: true, force: true });
           throw error;
@@ -81,4 +91,46 @@ export default function pagefind(): AstroIntegration {
       },
     },
   };
+}
+
+/** Reads the index's fragments (the text Pagefind indexed for each page). */
+async function indexedPages(bundle: string): Promise<IndexedPage[]> {
+  const dir = join(bundle, 'fragment');
+  return Promise.all(
+    (await readdir(dir)).map(async (name) => {
+      // A fragment is gzipped JSON after a 12-byte signature.
+      const json = gunzipSync(await readFile(join(dir, name))).subarray(12);
+      return JSON.parse(json.toString('utf8')) as IndexedPage;
+    }),
+  );
+}
+
+/**
+ * Publishes the synonyms and the vocabulary beside the index, and fails the build, naming the file and
+ * field, for a synonym whose meaning no page holds.
+ */
+async function writeSearchTerms(builtDir: string) {
+  const bundle = join(builtDir, 'pagefind');
+  const routeOutput = join(builtDir, 'search', 'terms.json');
+  const { synonyms, where } = JSON.parse(await readFile(routeOutput, 'utf8')) as {
+    synonyms: Synonyms;
+    where: Record<string, string>;
+  };
+  const { vocabulary, unheld } = buildVocabulary(await indexedPages(bundle), synonyms);
+  const problems = Object.entries(synonyms).flatMap(([word, meanings]) =>
+    meanings
+      .filter((meaning) => unheld.includes(meaning))
+      .map((meaning) => `${where[word]}: "${meaning}" names nothing on the site: no page has the words "${meaning}"`),
+  );
+  if (problems.length) {
+    throw new Error(
+      `Search synonyms that find nothing; fix them and build again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  const body = JSON.stringify(vocabulary);
+  const name = `kcr-vocabulary.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.json`;
+  await writeFile(join(bundle, name), body);
+  await writeFile(join(bundle, 'kcr-terms.json'), JSON.stringify({ synonyms, vocabulary: name }));
+  await rm(routeOutput);
+  return { count: vocabulary.names.length + vocabulary.words.length, gzipped: gzipSync(body).length };
 }

@@ -15,6 +15,7 @@ import { mdxToMdast, type MdastNode } from 'satteri';
 import { changeSchema } from '../schemas/change.ts';
 import type { Clock } from '../schemas/common.ts';
 import { eventSchema } from '../schemas/event.ts';
+import { glossarySchema } from '../schemas/glossary.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { noteSchema } from '../schemas/note.ts';
 import { recapSchema } from '../schemas/recap.ts';
@@ -30,6 +31,8 @@ const lenient = new TextDecoder('utf-8');
 
 /** The folders of the content folder, one per collection (content.config.ts). */
 export const contentFolders = ['talks', 'themes', 'events', 'projects', 'recaps', 'changes'] as const;
+/** The one file beside the folders: search's shorthand and synonyms (optional). */
+export const glossaryFile = 'glossary.yaml';
 
 /** One file of the content folder: its path under it ("talks/eu-2021/x.mdx"), and its bytes. */
 export interface ContentFile {
@@ -95,6 +98,7 @@ export function collectionsFor(clock?: Clock) {
     recaps: { extension: '.mdx', schema: recapSchema(refs), what: 'a recap' },
     notes: { extension: '.mdx', schema: noteSchema(refs), what: 'a note' },
     changes: { extension: '.yaml', schema: changeSchema(refs, clock), what: 'a change' },
+    glossary: { extension: '.yaml', schema: glossarySchema, what: 'the glossary' },
   } as const;
 }
 /** The collections without a clock: dates in the future are not refused (the build passes today's date). */
@@ -159,12 +163,13 @@ function checkPlace(
   }
   const parts = file.path.split('/');
   const folder = parts[0]!;
+  if (parts.length === 1 && folder === glossaryFile) return decodeText(file, shown, problems, 'glossary');
   if (parts.length === 1) {
     problems.push(
       problem(
         shown,
         undefined,
-        `the content folder holds only the folders ${contentFolders.join(', ')}; move this file into one of them, or out of the content folder`,
+        `the content folder holds only the folders ${contentFolders.join(', ')} and ${glossaryFile}; move this file into one of them, or out of the content folder`,
       ),
     );
     return undefined;
@@ -228,6 +233,11 @@ function checkPlace(
       return undefined;
     }
   }
+  return decodeText(file, shown, problems, collection);
+}
+
+/** The file's text, or a problem saying it is not UTF-8 and where. */
+function decodeText(file: ContentFile, shown: string, problems: string[], collection: Collection) {
   try {
     return { collection, text: utf8.decode(file.bytes) };
   } catch {
@@ -281,7 +291,8 @@ function schemaProblems(
   fieldLines: Map<string, number>,
   what: string,
 ): string[] {
-  const fields = Object.keys(schema.shape);
+  // The glossary is a map of words, not an object of fields.
+  const fields = Object.keys(schema.shape ?? {});
   const meant = new Set<string>();
   const out: string[] = [];
   for (const issue of issues) {
@@ -313,7 +324,7 @@ function schemaProblems(
     const value = valueAt(data, issue.path);
     if (issue.path.length === 1 && value === undefined) {
       if (meant.has(top)) continue;
-      const description = (schema.shape[top] as z.ZodType | undefined)?.description;
+      const description = (schema.shape?.[top] as z.ZodType | undefined)?.description;
       out.push(
         problem(shown, undefined, `${fieldLabel(issue.path)} is missing${description ? `: ${description}` : ''}`),
       );

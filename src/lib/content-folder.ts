@@ -14,6 +14,7 @@ import {
   type Collection,
   type ContentFile,
 } from './content-checks';
+import { searchTerms, type GlossarySource } from './search';
 import { ContentError, linkSite, type RawContent } from './site';
 
 export interface CheckOptions {
@@ -52,12 +53,14 @@ export function checkContent(files: ContentFile[], options: CheckOptions): strin
   >;
   for (const entry of entries) raw[entry.collection].push(entry);
   try {
-    linkSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
+    const site = linkSite(raw as unknown as RawContent, { includeDrafts: options.includeDrafts });
+    const [glossary] = raw.glossary;
+    const entries = glossary?.data as GlossarySource['entries'] | undefined;
+    return searchTerms(glossary && entries ? { file: glossary.filePath, entries } : undefined, site.projects).problems;
   } catch (error) {
     if (error instanceof ContentError) return error.problems;
     throw error;
   }
-  return [];
 }
 
 /** Checks the content folder on disk: every problem, or none. */

@@ -9,7 +9,8 @@ import { markdownPlugins } from '../integrations/markdown';
 import { siteConfig } from '../site.config';
 import { parseFirstCommitDates, parseGitLog } from './git-dates';
 import type { Note, Recap, Site, Talk, Theme } from './model';
-import { linkSite } from './site';
+import { searchTerms } from './search';
+import { ContentError, linkSite } from './site';
 
 const config = siteConfig(process.env);
 let site: Promise<Site> | undefined;
@@ -37,7 +38,28 @@ async function load(): Promise<Site> {
   for (const entry of themes) themeEntries.set(entry.id, entry);
   for (const entry of recaps) recapEntries.set(entry.id, entry);
   for (const entry of notes) noteEntries.set(entry.id, entry);
-  return linkSite({ talks, themes, events, projects, recaps, notes, changes }, { includeDrafts: import.meta.env.DEV });
+  const site = linkSite(
+    { talks, themes, events, projects, recaps, notes, changes },
+    { includeDrafts: import.meta.env.DEV },
+  );
+  // Checked with the rest, before any page is written, so a bad glossary or alias leaves no output behind.
+  terms = searchTerms(await loadGlossary(), site.projects);
+  if (terms.problems.length) throw new ContentError(terms.problems);
+  return site;
+}
+
+let terms: ReturnType<typeof searchTerms> | undefined;
+
+/** The site's shorthand and synonyms for search (the glossary and the projects' aliases), checked. */
+export async function loadSearchTerms() {
+  await loadSite();
+  return terms!;
+}
+
+/** The glossary's entries (content/glossary.yaml), for search; none when the content has no glossary. */
+async function loadGlossary() {
+  const [glossary] = await getCollection('glossary');
+  return glossary ? { file: glossary.filePath ?? 'content/glossary.yaml', entries: glossary.data } : undefined;
 }
 
 /** The rendered MDX body of a talk, with its headings. */

@@ -90,8 +90,12 @@ export const cacheControl = {
 /** Site-relative folders whose files are all named by a hash of their content (Vite's bundles, Pagefind's chunks). */
 export const hashedFolders = ['_astro/', 'pagefind/index/', 'pagefind/fragment/', 'pagefind/filter/'];
 
-/** Pagefind's index metadata sits beside its unhashed scripts, so it is matched by name: pagefind.en_0a1b2c.pf_meta. */
-export const isHashedFile = (sitePath: string) => /^pagefind\/[^/]+\.pf_meta$/.test(sitePath);
+/**
+ * Pagefind's index metadata and the search vocabulary sit beside unhashed scripts, so they are matched by name:
+ * pagefind.en_0a1b2c.pf_meta, kcr-vocabulary.0a1b2c3d4e.json.
+ */
+export const isHashedFile = (sitePath: string) =>
+  /^pagefind\/(?:[^/]+\.pf_meta|kcr-vocabulary\.[0-9a-f]+\.json)$/.test(sitePath);
 
 /** A policy's directives, in order, each with its sources: "a b; c d" → [["a", ["b"]], ["c", ["d"]]]. */
 export function parsePolicy(policy: string): [string, string[]][] {

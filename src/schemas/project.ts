@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { lineSchema } from './common.ts';
+import { searchWordSchema } from './glossary.ts';
 import type { References } from './references';
 
 /** Where a project sits in a platform team's stack; the projects index groups by it (labels in lib/format.ts). */
@@ -34,5 +35,10 @@ export function projectSchema(refs: References) {
     parent: refs.project
       .optional()
       .describe('The umbrella project it belongs to, e.g. argo for Argo CD (a file name in content/projects/).'),
+    aliases: z
+      .array(searchWordSchema)
+      .max(5, 'at most five aliases')
+      .default([])
+      .describe('Shorter names readers type for it, e.g. [otel] for OpenTelemetry: search finds the project by them.'),
   });
 }

@@ -1,7 +1,9 @@
 /**
  * Search as a reader uses it, in headless Chromium against the built site:
- * the keyboard, filters, links that reproduce a search, landing on the match,
- * the no-results state, and queries that try to inject markup.
+ * the keyboard, corrections, relaxed questions, synonyms and words the site
+ * does not have (in the dialog and on the search page), filters and their
+ * counts, links that reproduce a search, landing on the match, the no-results
+ * state, a phone's screen, and queries that try to inject markup.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,18 +11,29 @@ import { useBuiltSite } from '../helpers/built-site';
 
 const site = useBuiltSite();
 
-async function open(path: string): Promise<Page> {
-  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+/** Opens a page, recording every request from before it starts loading. */
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page & { requests: string[] }> {
+  const page = Object.assign(await site.browser.newPage({ viewport }), { requests: [] as string[] });
+  page.on('request', (request) => page.requests.push(new URL(request.url()).pathname));
   await page.goto(site.url(path));
   return page;
 }
 const titles = (page: Page, scope = '') => page.locator(`${scope} .kcr-result__title`).allInnerTexts();
+const notes = (page: Page, scope = '') => page.locator(`${scope} .search-notice`).allInnerTexts();
+const pageInput = (page: Page) => page.locator('#search-input');
+
+/** Types a query into the header's dialog, opened from the keyboard. */
+async function dialogSearch(page: Page, query: string) {
+  await page.keyboard.press('Control+k');
+  await page.locator('.search-dialog input').fill(query);
+}
 
 describe('the header search', () => {
   it('opens with Ctrl+K and "/", moves with the arrows, opens with Enter, and returns focus on Escape', async () => {
     const page = await open('/themes/');
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    const requests = page.requests;
+    await page.waitForLoadState('networkidle');
+    // Reading the page fetches nothing of search.
     expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
 
     await page.keyboard.press('Control+k');
@@ -70,15 +83,17 @@ describe('the header search', () => {
     );
 
     await page.locator('.search-dialog input').fill('zzzqqq');
-    await expect.poll(() => status.innerText()).toBe('No results for “zzzqqq”. Try fewer or different words.');
+    await expect.poll(() => status.innerText()).toBe('No results for “zzzqqq”.');
+    expect(await notes(page, '.search-dialog')).toEqual(['No page mentions zzzqqq.']);
     expect(await titles(page, '.search-dialog')).toEqual([]);
     await page.close();
   });
 
   it('loads the engine when opened, warms it with one filter file, and fetches no index chunk until the reader types', async () => {
     const page = await open('/');
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    const requests = page.requests;
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
     await page.keyboard.press('Control+k');
     await expect.poll(() => requests.filter((path) => path.endsWith('.pf_meta'))).toHaveLength(1);
     // Once the page is idle the dialog warms Pagefind up by listing the talks: one filter file, no index chunk.
@@ -89,6 +104,82 @@ describe('the header search', () => {
     await page.keyboard.type('ndots');
     await expect.poll(() => titles(page, '.search-dialog')).not.toEqual([]);
     expect(requests.some((path) => path.includes('/pagefind/index/'))).toBe(true);
+    // The vocabulary is for corrections: a query whose words the site has never fetches it.
+    expect(requests.filter((path) => path.includes('kcr-vocabulary'))).toEqual([]);
+    await page.close();
+  });
+
+  it('corrects a misspelling, says so, and searches the word as typed on request', async () => {
+    const page = await open('/');
+    await dialogSearch(page, 'promehteus');
+    await expect
+      .poll(() => notes(page, '.search-dialog'))
+      .toEqual(['Showing results for prometheus. Search instead for promehteus']);
+    expect((await titles(page, '.search-dialog'))[0]).toBe('When Prometheus Can’t Take the Load Anymore');
+    expect(page.requests.filter((path) => path.includes('kcr-vocabulary'))).toHaveLength(1);
+    expect(await page.locator('.search-dialog a.search-dialog__page').getAttribute('href')).toBe(
+      '/search/?q=promehteus',
+    );
+    await page.locator('.search-dialog').getByRole('link', { name: 'promehteus' }).click();
+    await expect.poll(() => notes(page, '.search-dialog')).toEqual(['No page mentions promehteus.']);
+    expect(await titles(page, '.search-dialog')).toEqual([]);
+    expect(await page.locator('.search-dialog input').inputValue()).toBe('promehteus');
+    expect(await page.locator('.search-dialog a.search-dialog__page').getAttribute('href')).toBe(
+      '/search/?q=promehteus&verbatim=1',
+    );
+    await page.close();
+  });
+
+  it('answers a question no page holds whole with the pages holding most of its words, and says which', async () => {
+    const page = await open('/');
+    await dialogSearch(page, 'how do i cut dns traffic');
+    await expect
+      .poll(() => notes(page, '.search-dialog'))
+      .toEqual(['No page has every word; these have most of them.']);
+    await expect
+      .poll(async () => (await titles(page, '.search-dialog'))[0])
+      .toBe('How to Break your Kubernetes Cluster with Networking');
+    expect(await page.locator('.search-dialog .kcr-result__holds').first().innerText()).toBe('Has: dns, traffic');
+    await page.close();
+  });
+
+  it('finds a project by its shorthand, after the pages that use the shorthand itself', async () => {
+    const page = await open('/');
+    await dialogSearch(page, 'otel');
+    await expect.poll(() => notes(page, '.search-dialog')).toEqual(['“otel” also finds OpenTelemetry.']);
+    await page.locator('.search-dialog').getByRole('button', { name: 'More results' }).click();
+    await expect.poll(() => page.locator('.search-dialog .kcr-result__holds').count()).toBeGreaterThan(0);
+    const holds = await page.locator('.search-dialog .kcr-result__holds').allInnerTexts();
+    expect(holds.every((line) => line === 'Has: OpenTelemetry (for otel)')).toBe(true);
+    // The pages that say "OTel" come first, unmarked.
+    expect(await page.locator('.search-dialog .kcr-result').first().locator('.kcr-result__holds').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says a word the site does not have is nowhere, and offers look-alikes as searches, not results', async () => {
+    const page = await open('/');
+    await dialogSearch(page, 'sigstore');
+    await expect
+      .poll(() => notes(page, '.search-dialog'))
+      .toEqual([expect.stringMatching(/^No page mentions sigstore\. Words on the site that look like it: \w+/)]);
+    expect(await titles(page, '.search-dialog')).toEqual([]);
+    const alike = page.locator('.search-dialog .search-notice a').first();
+    const word = await alike.innerText();
+    await alike.click();
+    await expect.poll(() => page.locator('.search-dialog input').inputValue()).toBe(word);
+    await expect.poll(async () => (await titles(page, '.search-dialog')).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows a hostile query as text', async () => {
+    const page = await open('/');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await dialogSearch(page, '<img src=x onerror="window.__pwned=1"> promehteus');
+    await expect.poll(() => notes(page, '.search-dialog')).toContainEqual(expect.stringContaining('<img src=x'));
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.search-dialog img').count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -108,12 +199,12 @@ describe('the header search', () => {
 describe('the search page', () => {
   it('opens with the query and filters in its URL, and keeps the URL in step', async () => {
     const page = await open('/search/?q=prometheus&event=Europe+2021');
-    await expect.poll(() => page.locator('pagefind-input input').inputValue()).toBe('prometheus');
+    await expect.poll(() => pageInput(page).inputValue()).toBe('prometheus');
     await expect.poll(() => titles(page)).toContain('When Prometheus Can’t Take the Load Anymore');
     const events = await page.locator('.kcr-result__kind').allInnerTexts();
     expect(events.every((kind) => !kind.includes('Europe 2023'))).toBe(true);
 
-    await page.locator('pagefind-filter-pane input[name="type"][value="Talk"]').check();
+    await page.locator('.search-filter input[name="type"][value="Talk"]').check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('type')).toEqual(['Talk']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('prometheus');
 
@@ -132,7 +223,14 @@ describe('the search page', () => {
   it('browses a theme with no query, and sorts by event date', async () => {
     const page = await open('/search/?theme=Observability&type=Talk&sort=oldest');
     await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(3);
+    const more = page.getByRole('button', { name: 'More results' });
+    while (await more.isVisible()) {
+      const count = (await titles(page)).length;
+      await more.click();
+      await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(count);
+    }
     const kinds = await page.locator('.kcr-result__kind').allInnerTexts();
+    expect(kinds).toHaveLength(10);
     expect(kinds[0]).toContain('Europe 2021');
     expect(kinds.at(-1)).toContain('Europe 2023');
     await page.locator('#search-sort').selectOption('newest');
@@ -153,6 +251,123 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('corrects a misspelling, and the link reproduces the corrected search and the search as typed', async () => {
+    const page = await open('/search/?q=promehteus');
+    await expect.poll(() => notes(page)).toEqual(['Showing results for prometheus. Search instead for promehteus']);
+    await expect.poll(async () => (await titles(page))[0]).toBe('When Prometheus Can’t Take the Load Anymore');
+    expect(await page.locator('.search-page__status').innerText()).toMatch(/^\d+ results for “prometheus”$/);
+    await page.getByRole('link', { name: 'promehteus' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('verbatim')).toBe('1');
+    await expect.poll(() => notes(page)).toEqual(['No page mentions promehteus.']);
+    expect(await titles(page)).toEqual([]);
+    await page.goBack();
+    await expect.poll(() => notes(page)).toEqual(['Showing results for prometheus. Search instead for promehteus']);
+    const pasted = await open('/search/?q=promehteus&verbatim=1');
+    await expect.poll(() => notes(pasted)).toEqual(['No page mentions promehteus.']);
+    await pasted.close();
+    await page.close();
+  });
+
+  it('relaxes a question, shows a synonym match, and says which word the site does not have', async () => {
+    const page = await open('/search/?q=how+do+i+cut+dns+traffic');
+    await expect.poll(() => notes(page)).toEqual(['No page has every word; these have most of them.']);
+    await expect.poll(async () => (await titles(page))[0]).toBe('How to Break your Kubernetes Cluster with Networking');
+    expect(await page.locator('.kcr-result__holds').first().innerText()).toBe('Has: dns, traffic');
+
+    await pageInput(page).fill('psp');
+    await expect.poll(() => notes(page)).toEqual(['“psp” also finds PodSecurityPolicy, pod security policy.']);
+    await expect
+      .poll(() => page.locator('.kcr-result__holds').allInnerTexts())
+      .toContain('Has: pod security policy (for psp)');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('psp');
+
+    await pageInput(page).fill('sigstore');
+    await expect.poll(() => notes(page)).toEqual([expect.stringMatching(/^No page mentions sigstore\./)]);
+    expect(await titles(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the no-results help within the first screen when filters are on', async () => {
+    const page = await open('/search/?q=rbac&theme=Security&event=Europe+2023');
+    const empty = page.locator('[data-search-empty]');
+    await expect.poll(() => empty.isVisible()).toBe(true);
+    const remove = empty.getByRole('button', { name: 'Remove filter event: Europe 2023' });
+    const box = (await remove.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(900);
+    await page.close();
+  });
+
+  it('counts, for each filter, the results a reader will see', async () => {
+    const page = await open('/search/?q=prometheus');
+    await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
+    // The filters are counted once the first results are on screen.
+    await expect.poll(() => page.locator('.search-filter input[name="type"]').count()).toBeGreaterThan(0);
+    const count = async (group: string, value: string) =>
+      Number(
+        await page
+          .locator('.search-filter__option', { has: page.locator(`input[name="${group}"][value="${value}"]`) })
+          .locator('.search-filter__count')
+          .innerText(),
+      );
+    const shown = async () => Number((await page.locator('.search-page__status').innerText()).split(' ')[0]);
+    const types = await page
+      .locator('.search-filter input[name="type"]')
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    let sum = 0;
+    for (const type of types) sum += await count('type', type);
+    expect(sum).toBe(await shown());
+    for (const [group, value] of [
+      ['type', 'Talk'],
+      ['event', 'Europe 2021'],
+    ]) {
+      const expected = await count(group!, value!);
+      await page.locator(`.search-filter input[name="${group}"][value="${value}"]`).check();
+      await expect.poll(shown).toBe(expected);
+      // A ticked filter still counts what is shown.
+      expect(await count(group!, value!)).toBe(expected);
+      await expect.poll(async () => (await titles(page)).length).toBe(Math.min(expected, 5));
+    }
+    // The event's own page is not counted as one of its talks: the event filter counts talks, as the site does.
+    const all = await open('/search/?event=Europe+2023');
+    await expect
+      .poll(async () => Number((await all.locator('.search-page__status').innerText()).split(' ')[0]))
+      .toBe(10);
+    await all.close();
+    await page.close();
+  });
+
+  it('on a phone, keeps the first result on the first screen and the filters behind “Filters (n)”', async () => {
+    const page = await open('/search/', { width: 390, height: 844 });
+    await pageInput(page).click();
+    await page.keyboard.type('karpenter');
+    await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
+    const first = (await page.locator('.kcr-result__title').first().boundingBox())!;
+    expect(first.y + first.height).toBeLessThan(844);
+    expect(await page.locator('.search-filters').isVisible()).toBe(false);
+    const toggle = page.getByRole('button', { name: 'Filters (0)' });
+    await toggle.click();
+    await page.locator('.search-filter input[name="type"][value="Talk"]').check();
+    await expect.poll(() => page.getByRole('button', { name: 'Filters (1)' }).isVisible()).toBe(true);
+    const chip = page.getByRole('button', { name: 'Remove filter Type: Talk' });
+    expect(await chip.isVisible()).toBe(true);
+    await chip.click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('type')).toEqual([]);
+    await page.close();
+  });
+
+  it('focuses its own input on Ctrl+K and "/"', async () => {
+    const page = await open('/search/?q=ndots');
+    await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
+    await page.locator('h1').click();
+    for (const key of ['Control+k', '/']) {
+      await page.locator('h1').click();
+      await page.keyboard.press(key);
+      await expect.poll(() => pageInput(page).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.locator('dialog.search-dialog').count()).toBe(0);
+    }
+    await page.close();
+  });
+
   it('shows hostile and unusual queries as text and runs nothing', async () => {
     const queries = [
       '<img src=x onerror="window.__pwned=1">',
@@ -165,7 +380,7 @@ describe('the search page', () => {
       const page = await open(`/search/?q=${encodeURIComponent(query)}`);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await expect.poll(() => page.locator('pagefind-input input').inputValue()).toBe(query);
+      await expect.poll(() => pageInput(page).inputValue()).toBe(query);
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('main img[src="x"], main script:not([src]):not([type])').count()).toBe(0);

@@ -109,6 +109,42 @@ describe('a build of bad content', () => {
     expect(existsSync(staging)).toBe(false);
   });
 
+  const scratch = 'tests/.tmp/scratch/bad-content/content';
+  it.each([
+    [
+      'a malformed glossary entry',
+      { ...goodContent(), 'glossary.yaml': 'HPA: [Horizontal Pod Autoscaler]\n' },
+      `${scratch}/glossary.yaml:1: field "HPA": expected fields, written name: value`,
+    ],
+    [
+      'a word both a project alias and a glossary entry',
+      {
+        ...goodContent(),
+        'projects/cilium.yaml': validContent()['projects/cilium.yaml']!.replace(
+          'description:',
+          'aliases: [ebpfcni]\ndescription:',
+        ),
+        'glossary.yaml': 'ebpfcni:\n  means: [Cilium]\n',
+      },
+      `${scratch}/glossary.yaml: field "ebpfcni.means": "ebpfcni" is also defined in ${scratch}/projects/cilium.yaml: field "aliases"; keep one`,
+    ],
+  ])('stops on %s, naming the file and field, before anything is written', (_case, files, problem) => {
+    const result = build(files);
+    expect(result.status).toBe(1);
+    expect(result.output.trim()).toBe(`The content has a problem; fix it and build again:\n  - ${problem}`);
+    expect(snapshot()).toEqual(previous);
+  });
+
+  it('stops on a glossary meaning no page has, naming the file and field, once the index shows it', () => {
+    const result = build({ ...goodContent(), 'glossary.yaml': 'HPA:\n  means: [Horizontal Pod Autoscaler]\n' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      `${scratch}/glossary.yaml: field "HPA.means": "Horizontal Pod Autoscaler" names nothing on the site: no page has the words "Horizontal Pod Autoscaler"`,
+    );
+    expect(snapshot()).toEqual(previous);
+    expect(existsSync(staging)).toBe(false);
+  });
+
   it('stops when KCR_CONTENT_DIR points nowhere, in one line', () => {
     const result = runAstroBuild({ KCR_CONTENT_DIR: '/nonexistent/content', KCR_OUT_DIR: out });
     expect(result.status).toBe(1);

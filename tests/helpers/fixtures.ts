@@ -102,17 +102,23 @@ export function sampleContent(): RawContent {
       {
         id: 'argo',
         filePath: 'content/projects/argo.yaml',
-        data: { name: 'Argo', description: 'Umbrella.', category: 'delivery' },
+        data: { name: 'Argo', description: 'Umbrella.', category: 'delivery', aliases: [] },
       },
       {
         id: 'argo-cd',
         filePath: 'content/projects/argo-cd.yaml',
-        data: { name: 'Argo CD', description: 'GitOps.', category: 'delivery', parent: projectRef('argo') },
+        data: {
+          name: 'Argo CD',
+          description: 'GitOps.',
+          category: 'delivery',
+          parent: projectRef('argo'),
+          aliases: ['argocd'],
+        },
       },
       {
         id: 'cilium',
         filePath: 'content/projects/cilium.yaml',
-        data: { name: 'Cilium', description: 'CNI.', category: 'networking' },
+        data: { name: 'Cilium', description: 'CNI.', category: 'networking', aliases: [] },
       },
     ],
     themes: [

@@ -1,12 +1,21 @@
 /**
  * Runs Pagefind's own browser search code in Node against a built index, so
- * tests query exactly what a reader's browser would. Pagefind fetches its
- * index files; here fetch reads them from the output folder instead.
+ * tests query exactly what a reader's browser would, through the same query
+ * handling (lib/search.ts). Pagefind fetches its index files; here fetch
+ * reads them from the output folder instead.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ranking } from '../../src/components/search/ranking';
+import {
+  engineOptions,
+  exactCount,
+  pageKindsOf,
+  runSearch,
+  type Engine,
+  type SearchOutcome,
+  type Synonyms,
+} from '../../src/lib/search';
 
 export interface Hit {
   url: string;
@@ -19,10 +28,18 @@ export interface Hit {
 }
 
 export interface PagefindApi {
+  /** Pagefind alone: pages holding every word. */
   search(query: string | null, options?: Record<string, unknown>): Promise<Hit[]>;
+  /** The site's search: the query handled as both search surfaces handle it. */
+  run(query: string, options?: { verbatim?: boolean }): Promise<SearchOutcome>;
+  /** How many times the vocabulary was read (it is fetched only to correct a word). */
+  vocabularyReads(): number;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
 }
+
+/** A result's address without the highlight parameter the site's links carry (the browser tests check that). */
+const withoutHighlight = (url: string) => url.replace(/\?highlight=[^#]*/, '');
 
 export async function openIndex(distDir: string, base = '/'): Promise<PagefindApi> {
   const bundle = join(distDir, 'pagefind');
@@ -44,9 +61,21 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   const pagefind = await import(
     `${pathToFileURL(join(bundle, 'pagefind.js')).href}?dist=${encodeURIComponent(distDir)}`
   );
-  // The same ranking the site's search UI uses, so tests rank as readers see.
-  await pagefind.options({ basePath: `${base}pagefind/`, excerptLength: 30, ranking });
+  // The same settings the site's search uses, so tests rank as readers see.
+  await pagefind.options({ basePath: `${base}pagefind/`, ...engineOptions });
   await pagefind.init();
+  const terms = JSON.parse(await readFile(join(bundle, 'kcr-terms.json'), 'utf8')) as {
+    synonyms: Synonyms;
+    vocabulary: string;
+  };
+  let reads = 0;
+  let kinds: Promise<Map<string, string>> | undefined;
+  const engine: Engine = {
+    search: async (term) => (await pagefind.search(term)).results,
+    count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
+    vocabulary: async () => (reads++, JSON.parse(await readFile(join(bundle, terms.vocabulary), 'utf8'))),
+    kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters })).results)),
+  };
 
   return {
     async search(query, options = {}) {
@@ -55,13 +84,13 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
         response.results.map(async (result: { data(): Promise<any>; score: number }) => {
           const data = await result.data();
           return {
-            url: data.url,
+            url: withoutHighlight(data.url),
             title: data.meta.title,
             meta: data.meta,
             filters: data.filters,
             excerpt: data.excerpt,
             subResults: data.sub_results.map((sub: { url: string; title: string }) => ({
-              url: sub.url,
+              url: withoutHighlight(sub.url),
               title: sub.title,
             })),
             score: result.score,
@@ -70,6 +99,8 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
       );
       return hits;
     },
+    run: (query, options) => runSearch(engine, terms.synonyms, query, options),
+    vocabularyReads: () => reads,
     filters: () => pagefind.filters(),
     async destroy() {
       await pagefind.destroy();

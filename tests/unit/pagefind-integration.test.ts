@@ -1,8 +1,9 @@
 /** The Pagefind integration's failure paths, with Pagefind mocked: each fails the build, removes the output and closes Pagefind. */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const pagefindApi = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(async () => {}) }));
@@ -12,19 +13,43 @@ const { default: pagefind } = await import('../../src/integrations/pagefind');
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
-async function runBuildDone() {
+/** What the search/terms.json route writes: the synonyms, and where each is defined. */
+const terms = (synonyms: Record<string, string[]>) =>
+  JSON.stringify({
+    synonyms,
+    where: Object.fromEntries(
+      Object.keys(synonyms).map((word) => [word, `content/glossary.yaml: field "${word}.means"`]),
+    ),
+  });
+
+async function runBuildDone(synonyms: Record<string, string[]> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kcr-pagefind-'));
   mkdirSync(join(dir, 'talks'));
+  mkdirSync(join(dir, 'search'));
   writeFileSync(join(dir, 'index.html'), '<html><body data-pagefind-body>Hi</body></html>');
+  writeFileSync(join(dir, 'search', 'terms.json'), terms(synonyms));
   const hook = pagefind().hooks['astro:build:done'] as (options: unknown) => Promise<void>;
   const result = hook({ dir: pathToFileURL(`${dir}/`), logger });
   return { dir, result };
 }
 
+/** Writes one fragment as Pagefind does (gzipped JSON after a signature), for the vocabulary to read. */
+function writeFragment({ outputPath }: { outputPath: string }) {
+  mkdirSync(join(outputPath, 'fragment'), { recursive: true });
+  const fragment = {
+    content: 'Horizontal Pod Autoscaler scales pods',
+    meta: { title: 'Autoscaling' },
+    filters: {},
+    anchors: [],
+  };
+  writeFileSync(join(outputPath, 'fragment', 'en_1.pf_fragment'), gzipSync(`pagefind_dcd${JSON.stringify(fragment)}`));
+  return { errors: [] };
+}
+
 function indexThat(overrides: Record<string, unknown>) {
   return {
     addDirectory: vi.fn(async () => ({ errors: [], page_count: 3 })),
-    writeFiles: vi.fn(async () => ({ errors: [] })),
+    writeFiles: vi.fn(async (options: { outputPath: string }) => writeFragment(options)),
     ...overrides,
   };
 }
@@ -60,13 +85,32 @@ describe('the Pagefind integration', () => {
     expect(pagefindApi.close).toHaveBeenCalledOnce();
   });
 
-  it('keeps the output and closes Pagefind when indexing succeeds', async () => {
+  it('keeps the output and closes Pagefind when indexing succeeds, with the synonyms and vocabulary beside the index', async () => {
     const index = indexThat({});
     pagefindApi.createIndex.mockResolvedValue({ index, errors: [] });
-    const { dir, result } = await runBuildDone();
+    const { dir, result } = await runBuildDone({ hpa: ['Horizontal Pod Autoscaler'] });
     await expect(result).resolves.toBeUndefined();
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
+    const published = JSON.parse(readFileSync(join(dir, 'pagefind', 'kcr-terms.json'), 'utf8'));
+    expect(published.synonyms).toEqual({ hpa: ['Horizontal Pod Autoscaler'] });
+    expect(readdirSync(join(dir, 'pagefind'))).toContain(published.vocabulary);
+    const vocabulary = JSON.parse(readFileSync(join(dir, 'pagefind', published.vocabulary), 'utf8'));
+    // Words of four letters or more only: "hpa" is searched through its meaning, never offered as a correction.
+    expect(vocabulary.names).toEqual(['autoscaling']);
+    expect(vocabulary.words).toEqual(['horizontal', 'autoscaler', 'scales', 'pods'].sort());
+    // The route's output is an input to this step, not a file to publish.
+    expect(existsSync(join(dir, 'search', 'terms.json'))).toBe(false);
+    expect(pagefindApi.close).toHaveBeenCalledOnce();
+  });
+
+  it('fails the build when a synonym means words no page has, naming the file and field, and removes the output', async () => {
+    pagefindApi.createIndex.mockResolvedValue({ index: indexThat({}), errors: [] });
+    const { dir, result } = await runBuildDone({ psp: ['PodSecurityPolicy'] });
+    await expect(result).rejects.toThrow(
+      'content/glossary.yaml: field "psp.means": "PodSecurityPolicy" names nothing on the site',
+    );
+    expect(existsSync(dir)).toBe(false);
     expect(pagefindApi.close).toHaveBeenCalledOnce();
   });
 });
