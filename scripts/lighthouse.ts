@@ -25,7 +25,8 @@ async function main() {
       import('./shared/browser.ts'),
       import('./shared/server.ts'),
     ]);
-  const server = await serve(dist);
+  // Compressed as the deploy serves it: Lighthouse's simulated slow network makes every byte count.
+  const server = await serve(dist, '/', { compressed: true });
   const chrome = await chromeLauncher.launch({
     chromePath: await chromiumPath(),
     chromeFlags: ['--headless=new', ...chromiumFlags],

@@ -25,7 +25,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serve(dir: string, base = '/'): Promise<StaticServer> {
+/** The build's compressed copies (integrations/hosting.ts), in the order a host prefers them. */
+const encodings = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+
+/**
+ * `compressed`: send a file's Brotli or gzip copy to a browser that accepts it, as the nginx deploy does
+ * (brotli_static, gzip_static), for measures of what readers download (Lighthouse). Tests read files as they are.
+ */
+export async function serve(dir: string, base = '/', { compressed = false } = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) {
@@ -35,8 +45,19 @@ export async function serve(dir: string, base = '/'): Promise<StaticServer> {
     let file = join(dir, normalize(pathname.slice(base.length - 1)));
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      let body: Buffer | undefined;
+      for (const [encoding, suffix] of compressed ? encodings : []) {
+        if (!accepted.includes(encoding)) continue;
+        body = await readFile(file + suffix).catch(() => undefined);
+        if (body) {
+          Object.assign(headers, { 'content-encoding': encoding, vary: 'Accept-Encoding' });
+          break;
+        }
+      }
+      body ??= await readFile(file);
+      response.writeHead(200, headers).end(body);
     } catch {
       const notFound = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
       response.writeHead(404, { 'content-type': types['.html']! }).end(notFound);

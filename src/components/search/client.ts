@@ -53,7 +53,13 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
         (response.ok ? response.json() : { synonyms: {} }) as Promise<{ synonyms: Synonyms; vocabulary?: string }>,
     ),
   ]);
-  await pagefind.options({ basePath: bundlePath, ...engineOptions, noWorker: true });
+  const metaCacheTag = searchCacheTag();
+  await pagefind.options({
+    basePath: bundlePath,
+    ...engineOptions,
+    noWorker: true,
+    ...(metaCacheTag && { metaCacheTag }),
+  });
   // A reader typing asks for the same words again and again ("k", "ka", … and back): each search and count is
   // kept for the next queries, the most recent few dozen.
   const recent = new Map<string, Promise<unknown>>();
@@ -89,6 +95,16 @@ export async function loadSearch(bundlePath: string): Promise<SearchClient> {
         throw error;
       }),
   };
+}
+
+/**
+ * The build's tag on Pagefind's entry file where the page preloads that file (the search page, see
+ * preloadSearchPage in integrations/pagefind.ts): given to Pagefind, its fetch is the preloaded one. Elsewhere
+ * Pagefind tags the fetch with the time, so a cached entry file never outlives a new build.
+ */
+function searchCacheTag(): string | undefined {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="pagefind-entry.json?ts="]');
+  return link ? (new URL(link.href).searchParams.get('ts') ?? undefined) : undefined;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -368,7 +368,9 @@ export async function mountSearchPage(root: HTMLElement) {
   });
   if (!state.q) input.focus();
   await update(state, false);
-  // Then count the results already shown.
+  // Then count the results already shown, once they are painted: the filter files' fetches and the counting
+  // would otherwise hold back the first paint of the results.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
   await readFilters();
   drawFilters();
 }
