@@ -123,6 +123,40 @@ describe('the header search', { concurrent: true }, () => {
     await page.close();
   });
 
+  it('keeps the results of the last query when an earlier one finishes later', async ({ expect }) => {
+    // Which result texts each query fetches, learnt on another page.
+    const fragments = async (query: string) => {
+      const learn = await open('/');
+      await dialogSearch(learn, query);
+      await learn.locator('.search-dialog .kcr-result').first().waitFor();
+      await learn.waitForLoadState('networkidle');
+      const fetched = learn.requests.filter((path) => path.includes('/pagefind/fragment/'));
+      await learn.close();
+      return fetched;
+    };
+    const later = await fragments('karpenter');
+    const onlyFirst = new Set((await fragments('ndots')).filter((path) => !later.includes(path)));
+    expect(onlyFirst.size).toBeGreaterThan(0);
+
+    // The first query's own result texts are held back until the reader has typed another query and seen it.
+    const page = await open('/');
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/pagefind/fragment/**', (route) =>
+      onlyFirst.has(new URL(route.request().url()).pathname) ? held.push(() => route.continue()) : route.continue(),
+    );
+    await dialogSearch(page, 'ndots');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await page.locator('.search-dialog input').fill('karpenter');
+    const status = page.locator('.search-dialog [role="status"]');
+    await expect.poll(() => titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
+    await Promise.all(held.map((release) => release()));
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+    expect(await status.innerText()).toMatch(/results for “karpenter”$/);
+    expect(await titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
+    await page.close();
+  });
+
   it('corrects a misspelling, says so, and searches the word as typed on request', async ({ expect }) => {
     const page = await open('/');
     await dialogSearch(page, 'promehteus');
