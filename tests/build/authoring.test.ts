@@ -10,21 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffold, ScaffoldError } from '../../scripts/new';
 import { collections } from '../../src/lib/content-checks';
 import { runAstroBuild } from '../helpers/build';
+import { thrownBy } from '../helpers/fixtures';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
 import { root } from '../helpers/site';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ScaffoldError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => thrownBy(fn, ScaffoldError).message;
 
 describe('npm run new', () => {
   const content = writeContent('scaffold-refusals', validContent());
