@@ -3,7 +3,7 @@
  * mode, at a phone width and a desktop width.
  */
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { samplePages } from '../../scripts/shared/browser';
 import { useBuiltSite } from '../helpers/built-site';
 
@@ -24,8 +24,9 @@ const pages = [
   ['404 with suggestions', '/talks/karpenter-autoscalin/'],
 ] as const;
 
-describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
-  it.each(pages)('the %s page has no accessibility violation', async (_name, path) => {
+// Concurrent: most of each audit is waiting for the page to settle, which several pages can do at once.
+describe.concurrent.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
+  it.for(pages)('the %s page has no accessibility violation', async ([, path], { expect }) => {
     for (const width of [360, 1280]) {
       // axe is injected as a script, which the site's CSP rightly forbids; bypass it for the audit only.
       const context = await site.browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
