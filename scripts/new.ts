@@ -10,17 +10,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'astro/zod';
-import { checkFile, missingContentFolder } from '../src/lib/content-checks.ts';
+import { checkFile, collections, missingContentFolder } from '../src/lib/content-checks.ts';
 import { readSource } from '../src/lib/frontmatter.ts';
 import { maxSlugBytes, slugify } from '../src/lib/slugs.ts';
 import { nearest } from '../src/lib/suggest.ts';
-import { eventSchema } from '../src/schemas/event.ts';
-import { projectSchema } from '../src/schemas/project.ts';
-import { noteSchema } from '../src/schemas/note.ts';
-import { recapSchema } from '../src/schemas/recap.ts';
-import type { References } from '../src/schemas/references.ts';
-import { maxTitleLength, talkSchema } from '../src/schemas/talk.ts';
-import { themeSchema } from '../src/schemas/theme.ts';
+import { maxTitleLength } from '../src/schemas/talk.ts';
 import { Refusal, runCommand, UsageError, type CommandSpec, type OptionSpec } from './cli.ts';
 
 const kinds = ['talk', 'theme', 'event', 'project', 'recap', 'note'] as const;
@@ -63,18 +57,6 @@ export const command = {
 
 /** A refusal of the values given: printed as one line, exit 1. */
 export class ScaffoldError extends Refusal {}
-
-/** Only the shape of each file matters here; the build checks the links. */
-const anyRef = z.string().transform((id) => ({ id, collection: '' }));
-const refs: References = { event: anyRef, theme: anyRef, project: anyRef, recap: anyRef, talk: anyRef };
-const schemas = {
-  talk: talkSchema(refs),
-  theme: themeSchema(refs),
-  event: eventSchema,
-  project: projectSchema(refs),
-  recap: recapSchema(refs),
-  note: noteSchema(refs),
-};
 
 interface Existing {
   events: string[];
@@ -156,7 +138,7 @@ function comment(text: string): string {
  * break); an optional field the writer may not have is written commented out.
  */
 function field(kind: Kind, name: string, value: string, { commented = false, hint = '', example = '' } = {}): string {
-  const description = (schemas[kind].shape as Record<string, z.ZodType>)[name]?.description;
+  const description = (collections[`${kind}s`].schema.shape as Record<string, z.ZodType>)[name]?.description;
   if (!description) throw new Error(`the ${kind} schema has no field "${name}" with a description`);
   const line = `${name}:${value.startsWith('\n') ? '' : ' '}${value}`;
   return [

@@ -24,6 +24,15 @@ export function loadSite(): Promise<Site> {
   return site;
 }
 
+/** The collections whose entries each have a page at their id: /themes/<id>/ and the like. */
+type PagedById = 'themes' | 'projects' | 'recaps' | 'changes';
+
+/** getStaticPaths for a route with one page per entry of a collection, at the entry's id; the page gets it as `entry`. */
+export async function pagesById<K extends PagedById>(collection: K) {
+  const entries: Site[K][number][] = (await loadSite())[collection];
+  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+
 async function load(): Promise<Site> {
   const [talks, themes, events, projects, recaps, notes, changes] = await Promise.all([
     getCollection('talks'),

@@ -81,3 +81,17 @@ export function reviewedSchema(clock?: Clock) {
     .refine((month) => !clock || notAfter(clock.today)(month), clock ? `a month not after today (${clock.today})` : '')
     .optional();
 }
+
+/** A field a draft still lacks before it can be published, with what it needs (DraftMark lists them). */
+export interface Gap {
+  field: string;
+  message: string;
+}
+
+/** The gaps of a draft: each field of `fields` that the published entry's schema refuses, with why. */
+export function gapsOf(published: z.ZodType, fields: Record<string, unknown>): Gap[] {
+  const result = published.safeParse(fields);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
+}

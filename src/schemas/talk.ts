@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, reviewedSchema, slugSchema, type Clock } from './common.ts';
+import { gapsOf, lineSchema, reviewedSchema, slugSchema, type Clock, type Gap } from './common.ts';
 import type { References } from './references';
 
 /** The kinds of session a KubeCon schedule has. */
@@ -33,12 +33,7 @@ const summarySchema = z
 const publishedSchema = z.object({ summary: summarySchema });
 
 /** The fields a draft talk still lacks before it can be published (draft: false), with what each needs. */
-export function talkGaps(talk: { summary: string }): { field: string; message: string }[] {
-  const result = publishedSchema.safeParse({ summary: talk.summary });
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
-}
+export const talkGaps = (talk: { summary: string }): Gap[] => gapsOf(publishedSchema, { summary: talk.summary });
 
 /** Frontmatter of content/talks/<event>/<file>.mdx. */
 export function talkSchema(refs: References, clock?: Clock) {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { lineSchema, reviewedSchema, type Clock } from './common.ts';
+import { gapsOf, lineSchema, reviewedSchema, type Clock, type Gap } from './common.ts';
 import type { References } from './references';
 
 /**
@@ -12,12 +12,8 @@ const publishedSchema = z.object({
 });
 
 /** The fields a draft theme still lacks before it can be published (draft: false), with what each needs. */
-export function themeGaps(theme: { description: string; startHere: unknown[] }): { field: string; message: string }[] {
-  const result = publishedSchema.safeParse({ description: theme.description, startHere: theme.startHere });
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }));
-}
+export const themeGaps = (theme: { description: string; startHere: unknown[] }): Gap[] =>
+  gapsOf(publishedSchema, { description: theme.description, startHere: theme.startHere });
 
 /** Frontmatter of content/themes/<id>.mdx; the body is the theme's overview. */
 export function themeSchema(refs: References, clock?: Clock) {

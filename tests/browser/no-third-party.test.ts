@@ -1,5 +1,5 @@
 /** Every page type, opened in Chromium, requests nothing from any other origin, and breaks no CSP rule. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { useBuiltSite } from '../helpers/built-site';
 
 const site = useBuiltSite();
@@ -17,8 +17,8 @@ const pages = [
   '/no-such-page/',
 ];
 
-describe('requests', () => {
-  it.each(pages)('%s stays on the site’s own origin', async (path) => {
+describe('requests', { concurrent: true }, () => {
+  it.for(pages)('%s stays on the site’s own origin', async (path, { expect }) => {
     const page = await site.browser.newPage();
     const origin = new URL(site.url('/')).origin;
     const offsite: string[] = [];

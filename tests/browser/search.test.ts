@@ -6,7 +6,7 @@
  * state, a phone's screen, and queries that try to inject markup.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { useBuiltSite } from '../helpers/built-site';
 
 const site = useBuiltSite();
@@ -22,14 +22,24 @@ const titles = (page: Page, scope = '') => page.locator(`${scope} .kcr-result__t
 const notes = (page: Page, scope = '') => page.locator(`${scope} .search-notice`).allInnerTexts();
 const pageInput = (page: Page) => page.locator('#search-input');
 
+/** Two presses of a button in one go, the second while the first one's work is under way. */
+const pressTwice = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const button = document.querySelector<HTMLButtonElement>(selector)!;
+    button.click();
+    button.click();
+  }, selector);
+
 /** Types a query into the header's dialog, opened from the keyboard. */
 async function dialogSearch(page: Page, query: string) {
   await page.keyboard.press('Control+k');
   await page.locator('.search-dialog input').fill(query);
 }
 
-describe('the header search', () => {
-  it('opens with Ctrl+K and "/", moves with the arrows, opens with Enter, and returns focus on Escape', async () => {
+describe('the header search', { concurrent: true }, () => {
+  it('opens with Ctrl+K and "/", moves with the arrows, opens with Enter, and returns focus on Escape', async ({
+    expect,
+  }) => {
     const page = await open('/themes/');
     const requests = page.requests;
     await page.waitForLoadState('networkidle');
@@ -66,7 +76,9 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('says how many pages match, shows five, loads more on request, and says when nothing matches', async () => {
+  it('says how many pages match, shows five, loads more on request, and says when nothing matches', async ({
+    expect,
+  }) => {
     const page = await open('/');
     await page.keyboard.press('/');
     await page.keyboard.type('kubernetes');
@@ -89,7 +101,9 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('loads the engine when opened, warms it with one filter file, and fetches no index chunk until the reader types', async () => {
+  it('loads the engine when opened, warms it with one filter file, and fetches no index chunk until the reader types', async ({
+    expect,
+  }) => {
     const page = await open('/');
     const requests = page.requests;
     await page.waitForLoadState('networkidle');
@@ -109,7 +123,41 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('corrects a misspelling, says so, and searches the word as typed on request', async () => {
+  it('keeps the results of the last query when an earlier one finishes later', async ({ expect }) => {
+    // Which result texts each query fetches, learnt on another page.
+    const fragments = async (query: string) => {
+      const learn = await open('/');
+      await dialogSearch(learn, query);
+      await learn.locator('.search-dialog .kcr-result').first().waitFor();
+      await learn.waitForLoadState('networkidle');
+      const fetched = learn.requests.filter((path) => path.includes('/pagefind/fragment/'));
+      await learn.close();
+      return fetched;
+    };
+    const later = await fragments('karpenter');
+    const onlyFirst = new Set((await fragments('ndots')).filter((path) => !later.includes(path)));
+    expect(onlyFirst.size).toBeGreaterThan(0);
+
+    // The first query's own result texts are held back until the reader has typed another query and seen it.
+    const page = await open('/');
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/pagefind/fragment/**', (route) =>
+      onlyFirst.has(new URL(route.request().url()).pathname) ? held.push(() => route.continue()) : route.continue(),
+    );
+    await dialogSearch(page, 'ndots');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await page.locator('.search-dialog input').fill('karpenter');
+    const status = page.locator('.search-dialog [role="status"]');
+    await expect.poll(() => titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
+    await Promise.all(held.map((release) => release()));
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+    expect(await status.innerText()).toMatch(/results for “karpenter”$/);
+    expect(await titles(page, '.search-dialog')).toContain('Groupless Autoscaling with Karpenter');
+    await page.close();
+  });
+
+  it('corrects a misspelling, says so, and searches the word as typed on request', async ({ expect }) => {
     const page = await open('/');
     await dialogSearch(page, 'promehteus');
     await expect
@@ -130,7 +178,9 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('answers a question no page holds whole with the pages holding most of its words, and says which', async () => {
+  it('answers a question no page holds whole with the pages holding most of its words, and says which', async ({
+    expect,
+  }) => {
     const page = await open('/');
     await dialogSearch(page, 'how do i cut dns traffic');
     await expect
@@ -143,7 +193,7 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('finds a project by its shorthand, after the pages that use the shorthand itself', async () => {
+  it('finds a project by its shorthand, after the pages that use the shorthand itself', async ({ expect }) => {
     const page = await open('/');
     await dialogSearch(page, 'otel');
     await expect.poll(() => notes(page, '.search-dialog')).toEqual(['“otel” also finds OpenTelemetry.']);
@@ -156,7 +206,9 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('says a word the site does not have is nowhere, and offers look-alikes as searches, not results', async () => {
+  it('says a word the site does not have is nowhere, and offers look-alikes as searches, not results', async ({
+    expect,
+  }) => {
     const page = await open('/');
     await dialogSearch(page, 'sigstore');
     await expect
@@ -171,7 +223,7 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('shows a hostile query as text', async () => {
+  it('shows a hostile query as text', async ({ expect }) => {
     const page = await open('/');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -183,7 +235,7 @@ describe('the header search', () => {
     await page.close();
   });
 
-  it('returns focus to the search control when the dialog closes', async () => {
+  it('returns focus to the search control when the dialog closes', async ({ expect }) => {
     const page = await open('/');
     await page.locator('[data-search-trigger]').focus();
     await page.keyboard.press('Enter');
@@ -196,8 +248,8 @@ describe('the header search', () => {
   });
 });
 
-describe('the search page', () => {
-  it('opens with the query and filters in its URL, and keeps the URL in step', async () => {
+describe('the search page', { concurrent: true }, () => {
+  it('opens with the query and filters in its URL, and keeps the URL in step', async ({ expect }) => {
     const page = await open('/search/?q=prometheus&event=Europe+2021');
     await expect.poll(() => pageInput(page).inputValue()).toBe('prometheus');
     await expect.poll(() => titles(page)).toContain('When Prometheus Can’t Take the Load Anymore');
@@ -220,7 +272,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('browses a theme with no query, and sorts by event date', async () => {
+  it('browses a theme with no query, and sorts by event date', async ({ expect }) => {
     const page = await open('/search/?theme=Observability&type=Talk&sort=oldest');
     await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(3);
     const more = page.getByRole('button', { name: 'More results' });
@@ -241,7 +293,31 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('says when nothing matches, and offers to remove filters', async () => {
+  it('draws each result once when "More results" is pressed twice in a row, on the page and in the dialog', async ({
+    expect,
+  }) => {
+    const page = await open('/search/?theme=Observability&type=Talk');
+    const more = page.getByRole('button', { name: 'More results' });
+    await more.waitFor();
+    await pressTwice(page, '.search-page__more');
+    await expect.poll(() => more.isVisible()).toBe(false);
+    const listed = await titles(page, 'main');
+    expect(listed.length).toBeGreaterThan(5);
+    expect(new Set(listed).size).toBe(listed.length);
+
+    await page.close();
+    const home = await open('/');
+    await dialogSearch(home, 'kubernetes');
+    await home.locator('.search-dialog__more').waitFor();
+    await pressTwice(home, '.search-dialog__more');
+    await expect.poll(async () => (await titles(home, '.search-dialog')).length).toBeGreaterThan(5);
+    await home.waitForTimeout(300);
+    const inDialog = await titles(home, '.search-dialog');
+    expect(new Set(inDialog).size).toBe(inDialog.length);
+    await home.close();
+  });
+
+  it('says when nothing matches, and offers to remove filters', async ({ expect }) => {
     const page = await open('/search/?q=ndots&event=Europe+2023');
     const empty = page.locator('[data-search-empty]');
     await expect.poll(() => empty.isVisible()).toBe(true);
@@ -251,7 +327,9 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('corrects a misspelling, and the link reproduces the corrected search and the search as typed', async () => {
+  it('corrects a misspelling, and the link reproduces the corrected search and the search as typed', async ({
+    expect,
+  }) => {
     const page = await open('/search/?q=promehteus');
     await expect.poll(() => notes(page)).toEqual(['Showing results for prometheus. Search instead for promehteus']);
     await expect.poll(async () => (await titles(page))[0]).toBe('When Prometheus Can’t Take the Load Anymore');
@@ -268,7 +346,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('relaxes a question, shows a synonym match, and says which word the site does not have', async () => {
+  it('relaxes a question, shows a synonym match, and says which word the site does not have', async ({ expect }) => {
     const page = await open('/search/?q=how+do+i+cut+dns+traffic');
     await expect.poll(() => notes(page)).toEqual(['No page has every word; these have most of them.']);
     await expect.poll(async () => (await titles(page))[0]).toBe('How to Break your Kubernetes Cluster with Networking');
@@ -287,7 +365,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('shows the no-results help within the first screen when filters are on', async () => {
+  it('shows the no-results help within the first screen when filters are on', async ({ expect }) => {
     const page = await open('/search/?q=rbac&theme=Security&event=Europe+2023');
     const empty = page.locator('[data-search-empty]');
     await expect.poll(() => empty.isVisible()).toBe(true);
@@ -297,7 +375,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('counts, for each filter, the results a reader will see', async () => {
+  it('counts, for each filter, the results a reader will see', async ({ expect }) => {
     const page = await open('/search/?q=prometheus');
     await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
     // The filters are counted once the first results are on screen.
@@ -336,7 +414,9 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('on a phone, keeps the first result on the first screen and the filters behind “Filters (n)”', async () => {
+  it('on a phone, keeps the first result on the first screen and the filters behind “Filters (n)”', async ({
+    expect,
+  }) => {
     const page = await open('/search/', { width: 390, height: 844 });
     await pageInput(page).click();
     await page.keyboard.type('karpenter');
@@ -355,7 +435,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('focuses its own input on Ctrl+K and "/"', async () => {
+  it('focuses its own input on Ctrl+K and "/"', async ({ expect }) => {
     const page = await open('/search/?q=ndots');
     await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(0);
     await page.locator('h1').click();
@@ -368,7 +448,7 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('shows hostile and unusual queries as text and runs nothing', async () => {
+  it('shows hostile and unusual queries as text and runs nothing', async ({ expect }) => {
     const queries = [
       '<img src=x onerror="window.__pwned=1">',
       '"><script>window.__pwned=1</script>',
@@ -390,7 +470,7 @@ describe('the search page', () => {
     }
   });
 
-  it('tells a reader without JavaScript that search needs it, with a way to browse', async () => {
+  it('tells a reader without JavaScript that search needs it, with a way to browse', async ({ expect }) => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.url('/search/'));
@@ -401,8 +481,8 @@ describe('the search page', () => {
   });
 });
 
-describe('landing on a result', () => {
-  it('highlights the matched words, scrolls to the section, and leaves a clean link', async () => {
+describe('landing on a result', { concurrent: true }, () => {
+  it('highlights the matched words, scrolls to the section, and leaves a clean link', async ({ expect }) => {
     const page = await open('/search/?q=ndots');
     await expect.poll(() => titles(page)).toContain('How to Break your Kubernetes Cluster with Networking');
     await page.locator('.kcr-result__sections a[href*="#takeaways"]').first().click();

@@ -3,44 +3,21 @@
  * is found by search once its placeholders are filled, and drafts that never
  * reach any output.
  */
-import { z } from 'astro/zod';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffold, ScaffoldError } from '../../scripts/new';
-import { eventSchema } from '../../src/schemas/event';
-import { noteSchema } from '../../src/schemas/note';
-import { projectSchema } from '../../src/schemas/project';
-import { recapSchema } from '../../src/schemas/recap';
-import { talkSchema } from '../../src/schemas/talk';
-import { themeSchema } from '../../src/schemas/theme';
+import { collections } from '../../src/lib/content-checks';
 import { runAstroBuild } from '../helpers/build';
+import { thrownBy } from '../helpers/fixtures';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
 import { root } from '../helpers/site';
 
-const ref = z.string().transform((id) => ({ id, collection: '' }));
-const refs = { event: ref, theme: ref, project: ref, recap: ref, talk: ref };
-const schemas = {
-  talk: talkSchema(refs),
-  theme: themeSchema(refs),
-  event: eventSchema,
-  project: projectSchema(refs),
-  recap: recapSchema(refs),
-  note: noteSchema(refs),
-};
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ScaffoldError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => thrownBy(fn, ScaffoldError).message;
 
 describe('npm run new', () => {
   const content = writeContent('scaffold-refusals', validContent());
@@ -180,7 +157,10 @@ describe('npm run new', () => {
       ).text,
     };
     for (const [kind, text] of Object.entries(files)) {
-      const shape = schemas[kind as keyof typeof schemas].shape as Record<string, { description?: string }>;
+      const shape = collections[`${kind as keyof typeof files}s`].schema.shape as Record<
+        string,
+        { description?: string }
+      >;
       for (const [field, schema] of Object.entries(shape)) {
         if (field === 'slug') continue; // a talk's slug is set only to keep a URL (CONTRIBUTING.md)
         const comment = new RegExp(

@@ -159,13 +159,16 @@ export function sampleContent(): RawContent {
   };
 }
 
-/** The problems a ContentError lists; fails the test when the call throws nothing. */
-export function problemsOf(fn: () => unknown): string[] {
+/** The error of the given class that fn throws; fails the test when it throws nothing, rethrows any other. */
+export function thrownBy<E extends Error>(fn: () => unknown, type: abstract new (...args: never[]) => E): E {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ContentError) return error.problems;
+    if (error instanceof type) return error;
     throw error;
   }
-  throw new Error('expected a ContentError');
+  throw new Error(`expected a ${type.name}`);
 }
+
+/** The problems a ContentError lists; fails the test when the call throws nothing. */
+export const problemsOf = (fn: () => unknown): string[] => thrownBy(fn, ContentError).problems;

@@ -36,6 +36,148 @@ const withBody = (line: string) => edit(talk, 'It covered dns pitfalls.', `It co
 const bodyLine = 17;
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 
+/** Mistakes in the valid event's start date: the case, the date written, and the problem after the field's name. */
+const eventStarts: [string, string, string][] = [
+  ['an impossible date, unquoted', '2021-02-30', 'a day in the calendar: February 2021 has 28 days'],
+  ['an impossible date, quoted', '"2021-02-30"', 'a day in the calendar: February 2021 has 28 days'],
+  ['a date in the wrong format', '4 May 2021', 'a date written YYYY-MM-DD'],
+];
+/** Mistakes in one line of the valid talk: the case, what it replaces, with what, and the problem after the file's name. */
+const talkEdits: [string, string | RegExp, string, string][] = [
+  [
+    'frontmatter never closed',
+    /\n---\n\n## What/,
+    '\n\n## What',
+    ':1: the fields that open on line 1 are never closed: add a line of --- after the last field',
+  ],
+  [
+    'frontmatter not closed before a horizontal rule in the body',
+    /\n---\n\n## What the talk covered\n/,
+    '\n\n## What the talk covered\n\nIntro.\n\n---\n',
+    ':1: the fields are not closed before the body: add a line of --- after the last field',
+  ],
+  [
+    'a file that does not start with its fields',
+    /^---\n/,
+    'Notes\n---\n',
+    ':1: the file does not start with its fields',
+  ],
+  [
+    'broken YAML',
+    'title: DNS Pitfalls',
+    'title: DNS: the pitfalls',
+    ':2: this is not valid YAML: bad indentation of a mapping entry (a value that contains ": "',
+  ],
+  ['a mistyped field name', 'themes:', 'theme:', ':8: "theme" is not a field of a talk; did you mean "themes"?'],
+  [
+    'a field that does not exist',
+    'format: talk',
+    'format: talk\nvideo: https://example.org',
+    ':8: "video" is not a field of a talk; the fields are title, untitled, event',
+  ],
+  [
+    'a missing field, with what it holds',
+    /^format: .*\n/m,
+    '',
+    ': field "format" is missing: The kind of session: keynote, talk, tutorial',
+  ],
+  [
+    'a value not among the options',
+    'format: talk',
+    'format: workshop',
+    ':7: field "format": expected one of keynote, talk, tutorial, panel, lightning, co-located (it is "workshop")',
+  ],
+  [
+    'one value where a list belongs',
+    'themes: [networking]',
+    'themes: networking',
+    ':8: field "themes": expected a list, such as [a, b] (it is "networking")',
+  ],
+  [
+    'a published talk without a summary',
+    /^summary: .*\n/m,
+    '',
+    ': field "summary" is missing: One sentence in our words',
+  ],
+  [
+    'a published talk with an empty summary',
+    /^summary: .*$/m,
+    'summary: ""',
+    ':10: field "summary": a summary of at least 40 characters (it is "")',
+  ],
+  [
+    'a title too long for a path or a card',
+    'title: DNS Pitfalls',
+    `title: ${'Very long '.repeat(200)}`,
+    ':2: field "title": a title of at most 120 characters',
+  ],
+  [
+    'a non-Latin title whose slug is too long for a file name',
+    'title: DNS Pitfalls',
+    `title: ${'複数クラスタ'.repeat(15)}`,
+    ':2: field "title": the URL slug',
+  ],
+  [
+    'a slug written with capitals',
+    'projects: [cilium]',
+    'projects: [cilium]\nslug: DNS-Pitfalls',
+    ':10: field "slug": a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise" (this one would be "dns-pitfalls")',
+  ],
+  // Between files (buildSite, once every file reads)
+  [
+    'an unknown theme',
+    'themes: [networking]',
+    'themes: [networkin]',
+    ': field "themes": there is no theme "networkin"',
+  ],
+];
+/** Mistakes in a line added to the valid talk's body: the case, the line, and the problem after the file and line. */
+const bodyLines: [string, string, string][] = [
+  [
+    'a redirect in the body',
+    '<meta http-equiv="refresh" content="0;url=https://example.org" />',
+    '<meta> is not allowed in a content file',
+  ],
+  ['a script in the body', '<script>alert(1)</script>', '<script> is not allowed in a content file'],
+  [
+    'an iframe in the body',
+    '<iframe src="https://example.org/"></iframe>',
+    '<iframe> is not allowed in a content file',
+  ],
+  [
+    'an event handler attribute',
+    '<img src="/x.png" alt="x" onerror="alert(1)" />',
+    'the onerror attribute on <img> would run code; remove it',
+  ],
+  [
+    'a javascript: link in Markdown',
+    '[click](javascript:alert(1))',
+    'the link to "javascript:alert(1)" would run code',
+  ],
+  [
+    'a javascript: link in an attribute, hidden by a tab',
+    '<a href="java\tscript:alert(1)">click</a>',
+    `href="java\tscript:alert(1)" on <a> would run code`,
+  ],
+  [
+    'braces in prose',
+    'Set {app} to the name.',
+    `{app} would run as JavaScript (MDX reads what is between braces as code); to show the braces, write \\{app\\} or put it in backticks`,
+  ],
+  [
+    'a component the site does not provide',
+    '<Callout>Careful.</Callout>',
+    '<Callout> is not a component the site provides; talks can use <Background title="…">, <Superseded change="…">',
+  ],
+  [
+    'a Background block without its title',
+    '<Background>What DNS is.</Background>',
+    '<Background> needs a title="…" attribute',
+  ],
+  ['an import line', "import Thing from '../thing.js';", 'import and export lines are code'],
+  ['an MDX syntax error', 'It covered <Unclosed', 'this is not valid MDX: Unexpected character'],
+];
+
 describe('the content checks', () => {
   it('find nothing wrong with the valid folder', () => {
     expect(check(valid())).toEqual([]);
@@ -56,21 +198,11 @@ describe('the content checks', () => {
 
   it.each<[string, Files, string]>([
     // Dates
-    [
-      'an impossible date, unquoted',
-      edit(event, 'start: 2021-05-04', 'start: 2021-02-30'),
-      'content/events/eu-2021.yaml:4: field "start": a day in the calendar: February 2021 has 28 days',
-    ],
-    [
-      'an impossible date, quoted',
-      edit(event, 'start: 2021-05-04', 'start: "2021-02-30"'),
-      'content/events/eu-2021.yaml:4: field "start": a day in the calendar: February 2021 has 28 days',
-    ],
-    [
-      'a date in the wrong format',
-      edit(event, 'start: 2021-05-04', 'start: 4 May 2021'),
-      'content/events/eu-2021.yaml:4: field "start": a date written YYYY-MM-DD',
-    ],
+    ...eventStarts.map(([name, start, problem]): [string, Files, string] => [
+      name,
+      edit(event, 'start: 2021-05-04', `start: ${start}`),
+      `content/${event}:4: field "start": ${problem}`,
+    ]),
     // Where files are and what they are called
     [
       'a talk saved as .md',
@@ -101,138 +233,18 @@ describe('the content checks', () => {
     // Frontmatter
     ['an empty talk', { ...valid(), [talk]: '' }, 'content/talks/eu-2021/dns.mdx: the file is empty'],
     ['an empty YAML file', { ...valid(), [event]: '\n' }, 'content/events/eu-2021.yaml: the file is empty'],
-    [
-      'frontmatter never closed',
-      edit(talk, /\n---\n\n## What/, '\n\n## What'),
-      'content/talks/eu-2021/dns.mdx:1: the fields that open on line 1 are never closed: add a line of --- after the last field',
-    ],
-    [
-      'frontmatter not closed before a horizontal rule in the body',
-      edit(talk, /\n---\n\n## What the talk covered\n/, '\n\n## What the talk covered\n\nIntro.\n\n---\n'),
-      'content/talks/eu-2021/dns.mdx:1: the fields are not closed before the body: add a line of --- after the last field',
-    ],
-    [
-      'a file that does not start with its fields',
-      edit(talk, /^---\n/, 'Notes\n---\n'),
-      'content/talks/eu-2021/dns.mdx:1: the file does not start with its fields',
-    ],
-    [
-      'broken YAML',
-      edit(talk, 'title: DNS Pitfalls', 'title: DNS: the pitfalls'),
-      'content/talks/eu-2021/dns.mdx:2: this is not valid YAML: bad indentation of a mapping entry (a value that contains ": "',
-    ],
-    [
-      'a mistyped field name',
-      edit(talk, 'themes:', 'theme:'),
-      'content/talks/eu-2021/dns.mdx:8: "theme" is not a field of a talk; did you mean "themes"?',
-    ],
-    [
-      'a field that does not exist',
-      edit(talk, 'format: talk', 'format: talk\nvideo: https://example.org'),
-      'content/talks/eu-2021/dns.mdx:8: "video" is not a field of a talk; the fields are title, untitled, event',
-    ],
-    [
-      'a missing field, with what it holds',
-      edit(talk, /^format: .*\n/m, ''),
-      'content/talks/eu-2021/dns.mdx: field "format" is missing: The kind of session: keynote, talk, tutorial',
-    ],
-    [
-      'a value not among the options',
-      edit(talk, 'format: talk', 'format: workshop'),
-      'content/talks/eu-2021/dns.mdx:7: field "format": expected one of keynote, talk, tutorial, panel, lightning, co-located (it is "workshop")',
-    ],
-    [
-      'one value where a list belongs',
-      edit(talk, 'themes: [networking]', 'themes: networking'),
-      'content/talks/eu-2021/dns.mdx:8: field "themes": expected a list, such as [a, b] (it is "networking")',
-    ],
-    [
-      'a published talk without a summary',
-      edit(talk, /^summary: .*\n/m, ''),
-      'content/talks/eu-2021/dns.mdx: field "summary" is missing: One sentence in our words',
-    ],
-    [
-      'a published talk with an empty summary',
-      edit(talk, /^summary: .*$/m, 'summary: ""'),
-      'content/talks/eu-2021/dns.mdx:10: field "summary": a summary of at least 40 characters (it is "")',
-    ],
-    [
-      'a title too long for a path or a card',
-      edit(talk, 'title: DNS Pitfalls', `title: ${'Very long '.repeat(200)}`),
-      'content/talks/eu-2021/dns.mdx:2: field "title": a title of at most 120 characters',
-    ],
-    [
-      'a non-Latin title whose slug is too long for a file name',
-      edit(talk, 'title: DNS Pitfalls', `title: ${'複数クラスタ'.repeat(15)}`),
-      'content/talks/eu-2021/dns.mdx:2: field "title": the URL slug',
-    ],
-    [
-      'a slug written with capitals',
-      edit(talk, 'projects: [cilium]', 'projects: [cilium]\nslug: DNS-Pitfalls'),
-      'content/talks/eu-2021/dns.mdx:10: field "slug": a slug of lower-case letters, digits and single hyphens, such as "ebpf-on-the-rise" (this one would be "dns-pitfalls")',
-    ],
+    ...talkEdits.map(([name, from, to, problem]): [string, Files, string] => [
+      name,
+      edit(talk, from, to),
+      `content/${talk}${problem}`,
+    ]),
     // Bodies
-    [
-      'a redirect in the body',
-      withBody('<meta http-equiv="refresh" content="0;url=https://example.org" />'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <meta> is not allowed in a content file`,
-    ],
-    [
-      'a script in the body',
-      withBody('<script>alert(1)</script>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <script> is not allowed in a content file`,
-    ],
-    [
-      'an iframe in the body',
-      withBody('<iframe src="https://example.org/"></iframe>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <iframe> is not allowed in a content file`,
-    ],
-    [
-      'an event handler attribute',
-      withBody('<img src="/x.png" alt="x" onerror="alert(1)" />'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: the onerror attribute on <img> would run code; remove it`,
-    ],
-    [
-      'a javascript: link in Markdown',
-      withBody('[click](javascript:alert(1))'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: the link to "javascript:alert(1)" would run code`,
-    ],
-    [
-      'a javascript: link in an attribute, hidden by a tab',
-      withBody('<a href="java\tscript:alert(1)">click</a>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: href="java\tscript:alert(1)" on <a> would run code`,
-    ],
-    [
-      'braces in prose',
-      withBody('Set {app} to the name.'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: {app} would run as JavaScript (MDX reads what is between braces as code); to show the braces, write \\{app\\} or put it in backticks`,
-    ],
-    [
-      'a component the site does not provide',
-      withBody('<Callout>Careful.</Callout>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <Callout> is not a component the site provides; talks can use <Background title="…">, <Superseded change="…">`,
-    ],
-    [
-      'a Background block without its title',
-      withBody('<Background>What DNS is.</Background>'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: <Background> needs a title="…" attribute`,
-    ],
-    [
-      'an import line',
-      withBody("import Thing from '../thing.js';"),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: import and export lines are code`,
-    ],
-    [
-      'an MDX syntax error',
-      withBody('It covered <Unclosed'),
-      `content/talks/eu-2021/dns.mdx:${bodyLine}: this is not valid MDX: Unexpected character`,
-    ],
-    // Between files (buildSite, once every file reads)
-    [
-      'an unknown theme',
-      edit(talk, 'themes: [networking]', 'themes: [networkin]'),
-      'content/talks/eu-2021/dns.mdx: field "themes": there is no theme "networkin"',
-    ],
+    ...bodyLines.map(([name, line, problem]): [string, Files, string] => [
+      name,
+      withBody(line),
+      `content/${talk}:${bodyLine}: ${problem}`,
+    ]),
+    // Between files (buildSite, once every file reads); an unknown theme is among the talk edits
     [
       'a draft in a published list',
       edit(talk, 'projects: [cilium]\n', 'projects: [cilium]\ndraft: true\n'),

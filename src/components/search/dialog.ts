@@ -88,7 +88,11 @@ class SearchDialog {
     document.body.append(this.dialog);
 
     this.input.addEventListener('input', () => void this.search(this.input.value, false));
-    this.more.addEventListener('click', () => void this.showMore());
+    // A second press while the next results load would draw them twice.
+    let drawingMore: Promise<void> | undefined;
+    this.more.addEventListener('click', () => {
+      drawingMore ??= this.showMore().finally(() => (drawingMore = undefined));
+    });
     close.addEventListener('click', () => this.dialog.close());
     // A click on the backdrop lands on the dialog element itself.
     this.dialog.addEventListener('click', (event) => {
@@ -142,8 +146,10 @@ class SearchDialog {
       first = false;
       return true;
     });
+    // A newer query may have started while these results loaded: it owns the list now.
+    if (generation !== this.generation) return;
     if (first) this.show(outcome, []);
-    if (generation === this.generation) this.more.hidden = this.shown >= outcome.results.length;
+    this.more.hidden = this.shown >= outcome.results.length;
   }
 
   /** Swaps the previous query's results for this one's first. */

@@ -338,7 +338,11 @@ export async function mountSearchPage(root: HTMLElement) {
   input.addEventListener('input', () => void update({ ...state, q: input.value, verbatim: false }, false));
   root.querySelector('form.search-bar')!.addEventListener('submit', (event) => event.preventDefault());
   sortSelect.addEventListener('change', () => void update({ ...state, sort: sortSelect.value as Sort }, true, false));
-  more.addEventListener('click', () => void drawPage(generation));
+  // A second press while the next results load would draw them twice.
+  let drawingMore: Promise<void> | undefined;
+  more.addEventListener('click', () => {
+    drawingMore ??= drawPage(generation).finally(() => (drawingMore = undefined));
+  });
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
