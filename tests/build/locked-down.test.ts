@@ -80,7 +80,7 @@ describe('every page', () => {
     // Scripts loaded at run time are named in the bundles: only Pagefind's.
     const bundles = walk(join(distDir, '_astro'), (file) => file.endsWith('.js'));
     const loaded = bundles.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/pagefind[\w-]*\.js/g)].map((m) => m[0]),
+      [...readFileSync(file, 'utf8').matchAll(/pagefind[\w-]*\.js\b/g)].map((m) => m[0]),
     );
     expect(new Set(loaded)).toEqual(new Set(['pagefind.js', 'pagefind-highlight.js']));
     for (const file of bundles) expect(readFileSync(file, 'utf8'), file).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);

@@ -373,8 +373,12 @@ export async function mountSearchPage(root: HTMLElement) {
   if (!state.q) input.focus();
   await update(state, false);
   // Then count the results already shown, once they are painted: the filter files' fetches and the counting
-  // would otherwise hold back the first paint of the results.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+  // would otherwise hold back the first paint of the results. A tab in the background paints no frame, so
+  // it waits a tenth of a second at most.
+  await new Promise((painted) => {
+    requestAnimationFrame(() => setTimeout(painted));
+    setTimeout(painted, 100);
+  });
   await readFilters();
   drawFilters();
 }
