@@ -153,18 +153,19 @@ describe('on a phone', () => {
   });
 });
 
-describe('on a phone, every page', () => {
-  it.each(pages)('fits the %s page to the width of the screen', async (_page, path) => {
+// The per-page checks below mostly wait for pages to settle, which several pages can do at once.
+describe('on a phone, every page', { concurrent: true }, () => {
+  it.for(pages)('fits the %s page to the width of the screen', async ([, path], { expect }) => {
     const page = await open(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
   });
 });
 
-describe.each([
+describe.concurrent.each([
   ['phone', phone],
   ['desktop', desktop],
 ] as const)('on a %s', (_name, device) => {
-  it.each(pages)('makes every control on the %s page at least 44 × 44 px', async (_page, path) => {
+  it.for(pages)('makes every control on the %s page at least 44 × 44 px', async ([, path], { expect }) => {
     const page = await open(path, device);
     if (path.includes('karpenter-autoscalin')) await page.locator('[data-suggestions-list] a').first().waitFor();
     expect(await smallTargets(page), path).toEqual([]);

@@ -279,7 +279,8 @@ describe('the search page', { concurrent: true }, () => {
     while (await more.isVisible()) {
       const count = (await titles(page)).length;
       await more.click();
-      await expect.poll(async () => (await titles(page)).length).toBeGreaterThan(count);
+      // Until the whole next batch is drawn: mid-batch, the button is still there but about to hide.
+      await expect.poll(async () => (await titles(page)).length === count + 5 || !(await more.isVisible())).toBe(true);
     }
     const kinds = await page.locator('.kcr-result__kind').allInnerTexts();
     expect(kinds).toHaveLength(10);
