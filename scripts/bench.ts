@@ -160,7 +160,7 @@ function writeFile(path: string, text: string) {
   writeFileSync(path, text);
 }
 
-/** About 800 words, one to three themes (the first cycles, so every theme has talks), speakers, an event, a 15-line YAML block. */
+/** A title within the site's 120 characters, about 800 words, one to three themes (the first cycles, so every theme has talks), speakers, an event, a 15-line YAML block. */
 function talk(i: number) {
   const rand = random(i + 1);
   const themes = [
@@ -196,7 +196,7 @@ spec:
     event,
     themes,
     body: `---
-title: "Synthetic talk ${i}: ${sentence(rand, topic, 5).slice(0, -1)}"
+title: "${`Synthetic talk ${i}: ${sentence(rand, topic, 5).slice(0, -1)}`.slice(0, 120).trim()}"
 event: ${event}
 speakers:
   - name: ${speakerName(i)}
@@ -234,7 +234,12 @@ ${projects.map((p) => `- [${p}](/projects/${p}/): ${sentence(rand, topic, 8)}`).
   };
 }
 
-function generate(n: number, dir: string) {
+/** How many talks a synthetic recap covers. */
+const talksPerRecap = 20;
+
+/** Writes a content folder of `n` synthetic talks, with their events, recaps, notes, projects and themes. */
+export function generate(n: number, dir: string) {
+  corpus ??= realTalks(join(root, 'content', 'talks'));
   rmSync(dir, { recursive: true, force: true });
   for (let e = 0; e < 3; e++) {
     writeFile(
@@ -242,20 +247,27 @@ function generate(n: number, dir: string) {
       `name: Synthetic Con ${2020 + e}\nshortName: Synth ${2020 + e}\nlocation: virtual\nstart: ${2020 + e}-05-04\nend: ${2020 + e}-05-07\nabout: A synthetic event.\n`,
     );
   }
-  // One recap per event, as a folder: its index.mdx, and a note on each of the event's talks.
-  for (let e = 0; e < 3; e++) {
-    writeFile(
-      join(dir, `recaps/recap-${e}/index.mdx`),
-      `---\ntitle: Recap ${e}\nauthor: Someone\nattribution: Recap ${e}\nevent: event-${e}\nscope: Synthetic.\n---\n`,
-    );
-  }
+  // Recaps the size of real ones (the site's own cover 4 to 25 talks): each writer notes 20 talks of one
+  // event, so a large site has many recaps rather than a few pages of hundreds of notes. A recap is a folder:
+  // its index.mdx, and a note on each talk it covers.
+  const recapOf = (i: number) => {
+    const e = i % 3;
+    const id = `recap-${e}-${Math.floor(i / (3 * talksPerRecap))}`;
+    const index = join(dir, `recaps/${id}/index.mdx`);
+    if (!existsSync(index))
+      writeFile(
+        index,
+        `---\ntitle: Recap ${id}\nauthor: Someone\nattribution: Recap ${id}\nevent: event-${e}\nscope: Synthetic.\n---\n`,
+      );
+    return id;
+  };
   for (const id of projectIds)
     writeFile(join(dir, `projects/${id}.yaml`), `name: ${id}\ndescription: A synthetic project.\ncategory: platform\n`);
   const startHere = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const { event, themes, body, note } = talk(i);
     writeFile(join(dir, `talks/${event}/talk-${i}.mdx`), body);
-    writeFile(join(dir, `recaps/recap-${event.slice('event-'.length)}/talk-${i}.mdx`), note);
+    writeFile(join(dir, `recaps/${recapOf(i)}/talk-${i}.mdx`), note);
     for (const theme of themes) if (!startHere.has(theme)) startHere.set(theme, `${event}/talk-${i}`);
   }
   for (const [i, id] of themeIds.entries()) {
@@ -397,6 +409,8 @@ interface SearchQuery {
   shows: string;
   /** The words the synthetic talks must hold for the query to be what its row says. */
   needs: readonly string[];
+  /** What the notice above the results must say, so a row called corrected or relaxed really was. */
+  notice?: RegExp;
 }
 const asTyped = (query: string): SearchQuery => ({ query, shows: query, needs: query.split(' ') });
 
@@ -405,20 +419,31 @@ const asTyped = (query: string): SearchQuery => ({ query, shows: query, needs: q
  * type: what correcting and relaxing cost on top of it (the vocabulary, more index chunks and fragments).
  */
 const handledQueries = [
-  { query: 'karpeneter', shows: 'karpenter', kind: 'corrected', exact: 'karpenter', needs: ['karpenter'] },
+  {
+    query: 'karpeneter',
+    shows: 'karpenter',
+    kind: 'corrected',
+    exact: 'karpenter',
+    needs: ['karpenter'],
+    notice: /Showing results for karpenter/,
+  },
   {
     query: 'kuberentes security',
     shows: 'kubernetes security',
     kind: 'corrected',
     exact: 'kubernetes security',
     needs: ['kubernetes', 'security'],
+    notice: /Showing results for kubernetes security/,
   },
   {
-    query: 'how do i run karpenter with falco',
-    shows: 'how do i run karpenter with falco',
+    // Three words held together by too few pages even at 2,000 talks (with two, a recap of 20 talks often
+    // holds both).
+    query: 'how do i run karpenter with falco and linkerd',
+    shows: 'how do i run karpenter with falco and linkerd',
     kind: 'relaxed',
     exact: 'karpenter',
-    needs: ['run', 'karpenter', 'falco'],
+    needs: ['run', 'karpenter', 'falco', 'linkerd'],
+    notice: /have every word|has every word/,
   },
 ] as const;
 
@@ -499,7 +524,7 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
     return { context, page, shown, bytes };
   };
   try {
-    for (const { query, shows } of queries) {
+    for (const { query, shows, notice } of queries) {
       const pasted = await open();
       const pastedMs = await pasted.page.evaluate(
         async ([q, shows, timeoutMs]) => {
@@ -521,6 +546,9 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
         [query, shows, searchTimeoutMs] as const,
       );
       if (pastedMs > searchTimeoutMs) throw new Error(await notShown(pasted.page, shows));
+      const said = (await pasted.page.locator('.search-dialog .search-notices').innerText()).trim();
+      if (notice && !notice.test(said))
+        throw new Error(`search "${query}": expected a notice matching ${notice} above the results, got "${said}"`);
       const kb = (await pasted.bytes()) / 1024;
       await pasted.context.close();
 
@@ -599,7 +627,7 @@ const say = (line = '') => {
 
 async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
   const sizes = benchSizes(values.n);
-  corpus = realTalks(join(root, 'content', 'talks'));
+  corpus ??= realTalks(join(root, 'content', 'talks'));
   say(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
