@@ -5,8 +5,8 @@ export default getViteConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 600_000,
-    // Within a browser file, pages that wait on the network can share the cores: at most five at once.
-    maxConcurrency: 5,
+    // Within a browser file, pages that wait on the network can share the cores: at most three at once.
+    maxConcurrency: 3,
     // Browser tests poll for what a reader would see; on a loaded two-core machine a second is not always enough.
     expect: { poll: { timeout: 10_000 } },
     projects: [

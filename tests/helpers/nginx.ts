@@ -44,8 +44,9 @@ export async function prepareNginx(site: string): Promise<NginxSetup> {
   const port = await freePort();
   let conf = readFileSync(nginxConfFile, 'utf8');
   conf = replace(conf, 'listen 8080;', `listen 127.0.0.1:${port};`);
-  conf = replace(conf, 'root /srv/site;', `root ${site};`);
+  // Before the root goes in: a site that lives under /tmp/ keeps its own path.
   conf = replace(conf, '/tmp/', `${dir}/`);
+  conf = replace(conf, 'root /srv/site;', `root ${site};`);
   // As root (CI), nginx would run its workers as "nobody"; the container runs all of it as one non-root user.
   if (process.getuid?.() === 0) conf = `user root;\n${conf}`;
   writeFileSync(join(dir, 'nginx.conf'), conf);
