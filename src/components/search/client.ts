@@ -40,12 +40,29 @@ export interface SearchClient {
   run(query: string, options: { verbatim?: boolean; stale: () => boolean }): Promise<SearchOutcome | undefined>;
 }
 
+const clients = new Map<string, Promise<SearchClient>>();
+
+/**
+ * The page's one search client: the header dialog, the search page and the 404 page's suggestions share it, so
+ * Pagefind is loaded and given its options once (options given again to a running Pagefind are refused with a
+ * console warning). A load that failed is tried afresh next time.
+ */
+export function loadSearch(bundlePath: string): Promise<SearchClient> {
+  let client = clients.get(bundlePath);
+  if (!client) {
+    client = createClient(bundlePath);
+    clients.set(bundlePath, client);
+    client.catch(() => clients.delete(bundlePath));
+  }
+  return client;
+}
+
 /**
  * Fetches Pagefind's engine and the site's synonyms (about 1 KB); the vocabulary for corrections is fetched
  * only when a query has a word no page holds. Pagefind's worker would be one more script to fetch; these
  * searches are short enough for the main thread.
  */
-export async function loadSearch(bundlePath: string): Promise<SearchClient> {
+async function createClient(bundlePath: string): Promise<SearchClient> {
   const [pagefind, terms] = await Promise.all([
     import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<Pagefind>,
     fetch(`${bundlePath}kcr-terms.json`).then(
