@@ -174,7 +174,7 @@ describe('in Chromium, under these headers', () => {
     await page.waitForLoadState('networkidle');
     // The unknown URL's own 404 is the one error the browser may report.
     const expected = path === '/no-such-page/' ? [/status of 404/] : [];
-    expect(problems, problems.join(" | ")).toHaveLength(expected.length);
+    expect(problems, problems.join(' | ')).toHaveLength(expected.length);
     expected.forEach((pattern, i) => expect(problems[i]).toMatch(pattern));
     await page.close();
   });
