@@ -15,6 +15,12 @@ export function stagingDir(outDir: string): string {
   return join(dirname(outDir), `.${basename(outDir)}.next`);
 }
 
+/** The output folder a staging folder will replace (stagingDir's inverse), or undefined for any other folder. */
+export function publishedDirOf(dir: string): string | undefined {
+  const name = /^\.(.+)\.next$/.exec(basename(dir.replace(/\/+$/, '')))?.[1];
+  return name === undefined ? undefined : join(dirname(dir.replace(/\/+$/, '')), name);
+}
+
 /** Puts a complete build in place of the output folder (which may not exist yet). */
 export function moveIntoPlace(staging: string, outDir: string) {
   const previous = join(dirname(outDir), `.${basename(outDir)}.previous`);

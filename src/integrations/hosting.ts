@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { publishedDirOf } from './atomic-output';
 import {
   headerPolicy,
   headersFile,
@@ -22,6 +23,7 @@ import {
  * nginx) from src/lib/hosting.ts, the policy Astro put in the pages and
  * the `_redirects` the build wrote; then a gzip and a Brotli copy of every text file,
  * which nginx and most hosts send as they are instead of compressing each response.
+ * A file the previous build wrote byte for byte the same keeps that build's copies.
  * Any error removes the output, so a half-prepared site never looks finished.
  */
 
@@ -58,10 +60,12 @@ export default function hosting(): AstroIntegration {
           const sizes = await precompress(
             out,
             files.filter((file) => compressible.test(file)),
+            publishedDirOf(out),
           );
           logger.info(
             `headers, ${plan.redirects.length} redirects and compressed copies of ${sizes.files} files ` +
-              `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli) in ${Math.round(performance.now() - started)} ms`,
+              `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli; ${sizes.reused} unchanged since the last build) ` +
+              `in ${Math.round(performance.now() - started)} ms`,
           );
         } catch (error) {
           await rm(out, { recursive: true, force: true });
@@ -94,13 +98,29 @@ async function planOf(out: string, base: string, files: string[]): Promise<Hosti
   };
 }
 
-/** Writes file.gz and file.br beside each file, a few at a time on zlib's thread pool. */
-async function precompress(out: string, files: string[]) {
-  const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+/**
+ * Writes file.gz and file.br beside each file, a few at a time on zlib's thread pool. A file identical to its
+ * namesake in `previous` (the output this build replaces) takes that one's copies instead: compressing the same
+ * bytes again would give the same copies, and most files of a rebuild are unchanged.
+ */
+export async function precompress(out: string, files: string[], previous?: string) {
+  const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0, reused: 0 };
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       const body = await readFile(join(out, file));
+      const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
+      if (kept) {
+        if (!kept.gzip) continue;
+        sizes.reused++;
+        sizes.files++;
+        sizes.raw += body.length;
+        sizes.gzip += kept.gzip;
+        sizes.brotli += kept.brotli ?? body.length;
+        await copyFile(join(previous!, `${file}.gz`), join(out, `${file}.gz`));
+        if (kept.brotli) await copyFile(join(previous!, `${file}.br`), join(out, `${file}.br`));
+        continue;
+      }
       const [gz, br] = await Promise.all([
         gzipAsync(body, { level: 9 }),
         brotliAsync(body, {
@@ -122,6 +142,22 @@ async function precompress(out: string, files: string[]) {
   };
   await Promise.all(Array.from({ length: availableParallelism() * 2 }, worker));
   return sizes;
+}
+
+/**
+ * The sizes of the previous build's copies of `file` when it held the same bytes (a copy it judged not worth
+ * keeping has no size), or undefined when the file is new or changed.
+ */
+async function previousCopies(previous: string, file: string, body: Buffer) {
+  const before = await readFile(join(previous, file)).catch(() => undefined);
+  if (!before?.equals(body)) return undefined;
+  const size = (path: string) =>
+    stat(join(previous, path)).then(
+      (found) => found.size,
+      () => undefined,
+    );
+  const [gzip, brotli] = await Promise.all([size(`${file}.gz`), size(`${file}.br`)]);
+  return { gzip, brotli };
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -1,0 +1,86 @@
+/**
+ * The hosting integration's compressed copies: what a gzip or Brotli reader is sent must always be the page as
+ * this build wrote it, whether the copy was made now or kept from the build before.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishedDirOf, stagingDir } from '../../src/integrations/atomic-output';
+import { precompress } from '../../src/integrations/hosting';
+
+const page = (words: string) => `<!doctype html><title>${words}</title><p>${`${words} `.repeat(200)}</p>`;
+
+let root: string;
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** A previous output and a new one beside it, as atomic-output stages a build. */
+function folders(previous: Record<string, string>, next: Record<string, string>) {
+  root = mkdtempSync(join(tmpdir(), 'kcr-hosting-'));
+  const published = join(root, 'dist');
+  const staging = stagingDir(published);
+  for (const [dir, files] of [
+    [published, previous],
+    [staging, next],
+  ] as const) {
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  }
+  return { published, staging };
+}
+
+const gunzipped = (dir: string, file: string) => gunzipSync(readFileSync(join(dir, `${file}.gz`))).toString();
+const unbrotlied = (dir: string, file: string) =>
+  brotliDecompressSync(readFileSync(join(dir, `${file}.br`))).toString();
+
+describe('precompress', () => {
+  it('writes a gzip and a Brotli copy of each text file, and none of a file too small to gain', async () => {
+    const { staging } = folders({}, { 'index.html': page('kubernetes'), 'tiny.txt': 'ok' });
+    const sizes = await precompress(staging, ['index.html', 'tiny.txt']);
+    expect(gunzipped(staging, 'index.html')).toBe(page('kubernetes'));
+    expect(unbrotlied(staging, 'index.html')).toBe(page('kubernetes'));
+    expect(existsSync(join(staging, 'tiny.txt.gz'))).toBe(false);
+    expect(sizes).toMatchObject({ files: 1, reused: 0 });
+  });
+
+  it('keeps the previous build’s copies of an unchanged file, and compresses a changed one afresh', async () => {
+    const { published, staging } = folders(
+      { 'same.html': page('karpenter'), 'changed.html': page('old words') },
+      { 'same.html': page('karpenter'), 'changed.html': page('new words'), 'added.html': page('falco') },
+    );
+    // The previous copies, made with other settings, so a kept copy can be told from a fresh one.
+    const keptGzip = gzipSync(page('karpenter'), { level: 1 });
+    const keptBrotli = brotliCompressSync(page('karpenter'));
+    writeFileSync(join(published, 'same.html.gz'), keptGzip);
+    writeFileSync(join(published, 'same.html.br'), keptBrotli);
+    writeFileSync(join(published, 'changed.html.gz'), gzipSync(page('old words')));
+    writeFileSync(join(published, 'changed.html.br'), brotliCompressSync(page('old words')));
+
+    const sizes = await precompress(staging, ['same.html', 'changed.html', 'added.html'], publishedDirOf(staging));
+
+    expect(readFileSync(join(staging, 'same.html.gz')).equals(keptGzip)).toBe(true);
+    expect(readFileSync(join(staging, 'same.html.br')).equals(keptBrotli)).toBe(true);
+    for (const file of ['changed.html', 'added.html']) {
+      const text = readFileSync(join(staging, file), 'utf8');
+      expect(gunzipped(staging, file)).toBe(text);
+      expect(unbrotlied(staging, file)).toBe(text);
+    }
+    expect(sizes).toMatchObject({ files: 3, reused: 1 });
+  });
+
+  it('gives an unchanged file no copy when the previous build judged one not worth keeping', async () => {
+    const { staging } = folders({ 'tiny.txt': 'ok' }, { 'tiny.txt': 'ok' });
+    const sizes = await precompress(staging, ['tiny.txt'], publishedDirOf(staging));
+    expect(existsSync(join(staging, 'tiny.txt.gz'))).toBe(false);
+    expect(sizes).toMatchObject({ files: 0, reused: 0 });
+  });
+});
+
+describe('publishedDirOf', () => {
+  it('is the folder a staging folder replaces, and nothing for any other folder', () => {
+    expect(publishedDirOf(stagingDir('/site/dist'))).toBe('/site/dist');
+    expect(publishedDirOf('/site/.dist.next/')).toBe('/site/dist');
+    expect(publishedDirOf('/site/dist')).toBeUndefined();
+  });
+});
