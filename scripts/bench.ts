@@ -267,7 +267,7 @@ export function generate(n: number, dir: string) {
   for (let i = 0; i < n; i++) {
     const { event, themes, body, note } = talk(i);
     writeFile(join(dir, `talks/${event}/talk-${i}.mdx`), body);
-    writeFile(join(dir, `recaps/${recapOf(i)}/talk-${i}.mdx`), note);
+    writeFile(join(dir, `recaps/${recapOf(i)}/talk-${i}.md`), note);
     for (const theme of themes) if (!startHere.has(theme)) startHere.set(theme, `${event}/talk-${i}`);
   }
   for (const [i, id] of themeIds.entries()) {

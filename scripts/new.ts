@@ -102,12 +102,10 @@ function existing(contentDir: string): Existing {
     .map((id) => ({
       id,
       event: String(fieldsOf(join(recapsDir, id, 'index.mdx')).event ?? ''),
-      notes: names(join(recapsDir, id), '.mdx')
-        .filter((name) => name !== 'index')
-        .map((name) => ({
-          file: relative(process.cwd(), join(recapsDir, id, `${name}.mdx`)),
-          talk: String(fieldsOf(join(recapsDir, id, `${name}.mdx`)).talk ?? ''),
-        })),
+      notes: names(join(recapsDir, id), '.md').map((name) => ({
+        file: relative(process.cwd(), join(recapsDir, id, `${name}.md`)),
+        talk: String(fieldsOf(join(recapsDir, id, `${name}.md`)).talk ?? ''),
+      })),
     }));
   return {
     events: names(join(contentDir, 'events'), '.yaml'),
@@ -286,7 +284,7 @@ What was presented, from the recaps' facts, in your own words. Put general backg
     }
     const other = recap.notes.find((note) => note.talk === talk.id);
     if (other) throw new ScaffoldError(`${other.file} is already this recap's note on ${talk.id}; edit that file.`);
-    const path = join(contentDir, 'recaps', recap.id, `${talk.slug}.mdx`);
+    const path = join(contentDir, 'recaps', recap.id, `${talk.slug}.md`);
     refuseExisting(path);
     return {
       path,

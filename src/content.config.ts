@@ -27,7 +27,7 @@ const refs: References = {
  * Ids are paths under the collection folder without the extension, never a frontmatter slug. checkedGlob is
  * Astro's glob() loader, which in `astro dev` keeps a file the content checks refuse from stopping the server.
  */
-const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '');
+const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
 
 export const collections = {
   talks: defineCollection({
@@ -61,7 +61,7 @@ export const collections = {
   }),
   notes: defineCollection({
     loader: checkedGlob(contentDir, {
-      pattern: ['*/*.mdx', '!*/index.mdx'],
+      pattern: '*/*.md',
       base: `${contentDir}/recaps`,
       generateId: pathId,
     }),

@@ -11,7 +11,7 @@
 import { z } from 'astro/zod';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { mdxToMdast, type MdastNode } from 'satteri';
+import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode, type MdastNode } from 'satteri';
 import { changeSchema } from '../schemas/change.ts';
 import type { Clock } from '../schemas/common.ts';
 import { eventSchema } from '../schemas/event.ts';
@@ -96,7 +96,7 @@ export function collectionsFor(clock?: Clock) {
     events: { extension: '.yaml', schema: eventSchema, what: 'an event' },
     projects: { extension: '.yaml', schema: projectSchema(refs), what: 'a project' },
     recaps: { extension: '.mdx', schema: recapSchema(refs), what: 'a recap' },
-    notes: { extension: '.mdx', schema: noteSchema(refs), what: 'a note' },
+    notes: { extension: '.md', schema: noteSchema(refs), what: 'a note' },
     changes: { extension: '.yaml', schema: changeSchema(refs, clock), what: 'a change' },
     glossary: { extension: '.yaml', schema: glossarySchema, what: 'the glossary' },
   } as const;
@@ -195,7 +195,7 @@ function checkPlace(
         shown,
         undefined,
         parts.length === 2
-          ? `a recap is a folder: its index.mdx, and one .mdx note per talk it covered; move this file to recaps/${stem}/index.mdx`
+          ? `a recap is a folder: its index.mdx, and one .md note per talk it covered; move this file to recaps/${stem}/index.mdx`
           : `a recap's folder holds its files directly, not in folders; move it to recaps/${parts[1]}/${name}`,
       ),
     );
@@ -209,7 +209,7 @@ function checkPlace(
       problem(
         shown,
         undefined,
-        `${what} is a ${extension} file, so the build would skip this one; rename it to ${stem}${extension}${ext === '.md' ? ' (MDX reads Markdown as it is)' : ''}`,
+        `${what} is a ${extension} file, so the build would skip this one; rename it to ${stem}${extension}${ext === '.md' && extension === '.mdx' ? ' (MDX reads Markdown as it is)' : ''}`,
       ),
     );
     return undefined;
@@ -354,16 +354,79 @@ const unsafeElements: Record<string, string> = {
   link: 'it loads files from elsewhere into the page',
   form: 'it sends what a reader types elsewhere',
 };
-const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'srcset']);
+// As written in MDX, and as an HTML parser names them in Markdown (xLinkHref).
+const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'xlinkhref', 'srcset']);
 /** A URL as a browser reads it: tabs, newlines and control characters inside it are ignored. */
 const bareUrl = (url: string) => url.replace(/[\u0000-\u0020]/g, '');
 
+/** What an element's name and attributes must not be: markup that runs code or sends the reader elsewhere. */
+function elementProblems(name: string, attributes: { name: string; value: unknown }[], add: (message: string) => void) {
+  const lower = name.toLowerCase();
+  if (unsafeElements[lower])
+    add(`<${name}> is not allowed in a content file: ${unsafeElements[lower]}; write Markdown instead`);
+  for (const attribute of attributes) {
+    if (/^on/i.test(attribute.name)) add(`the ${attribute.name} attribute on <${name}> would run code; remove it`);
+    const value = Array.isArray(attribute.value) ? attribute.value.join(' ') : attribute.value;
+    if (
+      typeof value === 'string' &&
+      urlAttributes.has(attribute.name.toLowerCase()) &&
+      scriptUrl.test(bareUrl(value))
+    ) {
+      add(`${attribute.name}="${value}" on <${name}> would run code; link to a page instead`);
+    }
+  }
+}
+
+/** A link's address that would run code. */
+function linkProblem(node: MdastNode, add: (message: string) => void) {
+  if (
+    (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+    scriptUrl.test(bareUrl(node.url))
+  )
+    add(`the link to "${node.url}" would run code; link to a page instead`);
+}
+
 /**
- * What an MDX body must not hold: code (expressions, import and export lines), components the pages do not
- * provide, and markup that runs code or sends the reader elsewhere. Code blocks and inline code are text,
- * so a snippet that shows a <script> is fine. Lines are the file's.
+ * What a body must not hold. In both formats: markup that runs code or sends the reader elsewhere. In MDX also
+ * code (expressions, import and export lines) and components the pages do not provide; Markdown (.md) has
+ * neither, and a component's tag there would be printed as an unknown element. Code blocks and inline code
+ * are text, so a snippet that shows a <script> is fine. Lines are the file's.
  */
-export function bodyProblems(body: string, collection: string): { line?: number; message: string }[] {
+export function bodyProblems(
+  body: string,
+  collection: string,
+  format: 'mdx' | 'md' = 'mdx',
+): { line?: number; message: string }[] {
+  return format === 'md' ? markdownProblems(body, collection) : mdxProblems(body, collection);
+}
+
+function markdownProblems(body: string, collection: string): { line?: number; message: string }[] {
+  const found: { line?: number; message: string }[] = [];
+  const visit = (node: MdastNode) => {
+    const line = node.position?.start.line;
+    const add = (message: string) => found.push({ line, message });
+    linkProblem(node, add);
+    if (node.type === 'html') {
+      const component = /^<([A-Z][\w.]*)/.exec(node.value)?.[1];
+      if (component) add(`<${component}> is not a component the site provides; ${collection} use none: write Markdown`);
+      const elements = (tree: HastNode) => {
+        if (tree.type === 'element')
+          elementProblems(
+            tree.tagName,
+            Object.entries(tree.properties ?? {}).map(([name, value]) => ({ name, value })),
+            add,
+          );
+        if ('children' in tree) for (const child of tree.children as HastNode[]) elements(child);
+      };
+      elements(htmlToHast(node.value, { fragment: true }));
+    }
+    if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
+  };
+  visit(markdownToMdast(body));
+  return found;
+}
+
+function mdxProblems(body: string, collection: string): { line?: number; message: string }[] {
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body);
@@ -383,6 +446,7 @@ export function bodyProblems(body: string, collection: string): { line?: number;
   const visit = (node: MdastNode) => {
     const line = node.position?.start.line;
     const add = (message: string) => found.push({ line, message });
+    linkProblem(node, add);
     switch (node.type) {
       case 'mdxjsEsm':
         add('import and export lines are code, and a content file holds none; remove the line');
@@ -408,40 +472,27 @@ export function bodyProblems(body: string, collection: string): { line?: number;
             }`,
           );
         }
-        const lower = name?.toLowerCase() ?? '';
-        if (unsafeElements[lower])
-          add(`<${name}> is not allowed in a content file: ${unsafeElements[lower]}; write Markdown instead`);
         const given = new Set<string>();
+        const written: { name: string; value: unknown }[] = [];
         for (const attribute of node.attributes) {
           if (attribute.type === 'mdxJsxExpressionAttribute') {
             add(`<${name} {${attribute.value}}> is JavaScript; write each attribute as name="text"`);
             continue;
           }
           given.add(attribute.name);
-          if (/^on/i.test(attribute.name))
-            add(`the ${attribute.name} attribute on <${name}> would run code; remove it`);
           if (attribute.value && typeof attribute.value === 'object') {
             add(
               `${attribute.name}={${attribute.value.value}} on <${name}> is JavaScript; write ${attribute.name}="text"`,
             );
-          } else if (
-            typeof attribute.value === 'string' &&
-            urlAttributes.has(attribute.name.toLowerCase()) &&
-            scriptUrl.test(bareUrl(attribute.value))
-          ) {
-            add(`${attribute.name}="${attribute.value}" on <${name}> would run code; link to a page instead`);
           }
+          written.push({ name: attribute.name, value: attribute.value });
         }
+        if (name) elementProblems(name, written, add);
         for (const needed of (name && components[name]) ?? []) {
           if (!given.has(needed)) add(`<${name}> needs a ${needed}="…" attribute`);
         }
         break;
       }
-      case 'link':
-      case 'image':
-      case 'definition':
-        if (scriptUrl.test(bareUrl(node.url))) add(`the link to "${node.url}" would run code; link to a page instead`);
-        break;
     }
     if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };
@@ -492,14 +543,16 @@ export function checkFile(
       );
     }
   }
-  if (file.path.endsWith('.mdx')) {
-    for (const { line, message } of bodyProblems(source.body, collection)) problems.push(problem(shown, line, message));
+  const format = /\.(mdx?)$/.exec(file.path)?.[1] as 'mdx' | 'md' | undefined;
+  if (format) {
+    for (const { line, message } of bodyProblems(source.body, collection, format))
+      problems.push(problem(shown, line, message));
   }
   if (problems.length || !parsed.success) return { problems };
   const id =
     collection === 'recaps'
       ? file.path.split('/')[1]!
-      : file.path.slice(file.path.indexOf('/') + 1).replace(/\.(mdx|yaml)$/, '');
+      : file.path.slice(file.path.indexOf('/') + 1).replace(/\.(mdx?|yaml)$/, '');
   return {
     problems,
     entry: { collection, id, filePath: shown, body: source.body, data: parsed.data as Record<string, unknown> },

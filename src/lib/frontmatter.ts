@@ -63,7 +63,10 @@ function parseYaml(text: string, firstLine: number): Source {
       : '';
     return {
       ok: false,
-      problem: { line: firstLine + error.mark.line, message: `this is not valid YAML: ${error.reason}${hint}` },
+      problem: {
+        line: error.mark ? firstLine + error.mark.line : firstLine,
+        message: `this is not valid YAML: ${error.reason}${hint}`,
+      },
     };
   }
   if (data === null || data === undefined) return { ok: false, problem: { message: 'there are no fields' } };
@@ -82,7 +85,7 @@ export function readYaml(text: string): Source {
   return parseYaml(text, 1);
 }
 
-/** Reads an MDX file: its frontmatter fields and its body. */
+/** Reads an MDX or Markdown file: its frontmatter fields and its body. */
 export function readMdx(text: string): Source {
   const source = text.replace(/^\uFEFF/, '');
   if (!source.trim()) return { ok: false, problem: { message: 'the file is empty' } };
@@ -131,5 +134,5 @@ export function readMdx(text: string): Source {
 
 /** Reads a content file by its extension. */
 export function readSource(file: string, text: string): Source {
-  return file.endsWith('.mdx') ? readMdx(text) : readYaml(text);
+  return /\.mdx?$/.test(file) ? readMdx(text) : readYaml(text);
 }

@@ -3,7 +3,7 @@ import { lineSchema } from './common.ts';
 import type { References } from './references';
 
 /**
- * Frontmatter of content/recaps/<recap>/<talk-slug>.mdx: one attendee's note on one talk. The body is what
+ * Frontmatter of content/recaps/<recap>/<talk-slug>.md: one attendee's note on one talk. The body is what
  * that writer saw, liked, recommended or doubted, in our words.
  */
 export function noteSchema(refs: References) {

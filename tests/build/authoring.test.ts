@@ -115,7 +115,7 @@ describe('npm run new', () => {
       'recaps/blog/index.mdx': '---\ntitle: B\nauthor: A\nattribution: The blog\nevent: eu-2021\nscope: S.\n---\n',
     });
     const bySlug = scaffold('note', { recap: 'blog', talk: 'meshes-are-awesome' }, withBlog);
-    expect(bySlug.path).toMatch(/recaps\/blog\/meshes-are-awesome\.mdx$/);
+    expect(bySlug.path).toMatch(/recaps\/blog\/meshes-are-awesome\.md$/);
     expect(bySlug.text).toContain('\ntalk: eu-2021/mesh\n');
     expect(bySlug.text).toContain('\n# verdict:');
     expect(bySlug.text).toContain('\n# order:');
@@ -129,7 +129,7 @@ describe('npm run new', () => {
       /There is no talk "dns-pitfals"/,
     );
     expect(refusal(() => scaffold('note', { recap: 'diary', talk: 'dns-pitfalls' }, content))).toMatch(
-      /content\/recaps\/diary\/dns\.mdx is already this recap's note on eu-2021\/dns/,
+      /content\/recaps\/diary\/dns\.md is already this recap's note on eu-2021\/dns/,
     );
     const other = writeContent('scaffold-other-event', {
       ...validContent(),
@@ -284,7 +284,7 @@ describe('a scaffolded talk and a draft, built', () => {
     writeContent('authoring', {
       ...files,
       'talks/eu-2021/running-karpenter-in-anger.mdx': filled,
-      'recaps/diary/running-karpenter-in-anger.mdx':
+      'recaps/diary/running-karpenter-in-anger.md':
         '---\ntalk: eu-2021/running-karpenter-in-anger\n---\n\nIt liked it.\n',
       'talks/eu-2021/mesh.mdx': draft,
       'talks/eu-2021/still-being-written.mdx': asWritten.text,

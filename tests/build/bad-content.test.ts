@@ -26,7 +26,7 @@ function goodContent(): Record<string, string> {
   return {
     ...files,
     'talks/eu-2021/linkerd.mdx': talkFile(japanese, 'redirectFrom: [сетевые-политики, 古いタイトル]\n'),
-    'recaps/diary/linkerd.mdx': noteFile('eu-2021/linkerd'),
+    'recaps/diary/linkerd.md': noteFile('eu-2021/linkerd'),
     'talks/eu-2021/mesh.mdx': files['talks/eu-2021/mesh.mdx']!.replace(/\n/g, '\r\n'),
     'events/eu-2021.yaml': `\uFEFF${files['events/eu-2021.yaml']}`,
   };

@@ -35,7 +35,7 @@ async function eventually(check: () => Promise<boolean>) {
 describe('a note saved in astro dev', () => {
   it('shows on the talk page and on the recap page', async () => {
     expect(await page('/talks/dns-pitfalls/')).toContain('It liked it.');
-    writeFileSync(join(content, 'recaps/diary/dns.mdx'), noteFile('eu-2021/dns', 'The ndots demo changed our minds.'));
+    writeFileSync(join(content, 'recaps/diary/dns.md'), noteFile('eu-2021/dns', 'The ndots demo changed our minds.'));
     expect(await eventually(async () => (await page('/talks/dns-pitfalls/')).includes('changed our minds'))).toBe(true);
     expect(await page('/recaps/diary/')).toContain('The ndots demo changed our minds.');
   }, 60_000);

@@ -12,10 +12,10 @@ export const talkRef = ref('talks');
 type TalkData = RawContent['talks'][number]['data'];
 type NoteData = RawContent['notes'][number]['data'];
 
-/** One recap's note on a talk, in content/recaps/<recap>/<talk>.mdx. */
+/** One recap's note on a talk, in content/recaps/<recap>/<talk>.md. */
 export const note = (id: string, talk: string, data: Partial<NoteData> = {}) => ({
   id,
-  filePath: `content/recaps/${id}.mdx`,
+  filePath: `content/recaps/${id}.md`,
   body: 'The writer liked it.',
   data: { talk: talkRef(talk), ...data },
 });

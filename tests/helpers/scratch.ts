@@ -32,8 +32,8 @@ export function validContent(): Record<string, string> {
   return {
     'events/eu-2021.yaml': `name: Example Con 2021\nshortName: Example 2021\nlocation: virtual\nstart: 2021-05-04\nend: 2021-05-07\nabout: Online.\n`,
     'recaps/diary/index.mdx': `---\ntitle: A diary\nauthor: Someone\nattribution: The diary\nevent: eu-2021\nscope: Talk by talk.\n---\n`,
-    'recaps/diary/dns.mdx': note('eu-2021/dns'),
-    'recaps/diary/mesh.mdx': note('eu-2021/mesh'),
+    'recaps/diary/dns.md': note('eu-2021/dns'),
+    'recaps/diary/mesh.md': note('eu-2021/mesh'),
     'projects/cilium.yaml': `name: Cilium\ndescription: An eBPF-based CNI.\ncategory: networking\n`,
     'themes/networking.mdx': `---\ntitle: Networking\ndescription: Packets and DNS.\norder: 1\nstartHere: [eu-2021/dns]\n---\n\nAn overview.\n`,
     'talks/eu-2021/dns.mdx': talk('DNS Pitfalls'),

@@ -27,14 +27,14 @@ export function walk(dir: string, filter: (file: string) => boolean = () => true
     .sort();
 }
 
-/** Frontmatter of an .mdx file, or the data of a .yaml file, read as the build reads them. */
+/** Frontmatter of an .mdx or .md file, or the data of a .yaml file, read as the build reads them. */
 export function readData(file: string): Record<string, unknown> {
   const source = readSource(file, readFileSync(file, 'utf8'));
   if (!source.ok) throw new Error(`${relative(root, file)}: ${source.problem.message}`);
   return source.data;
 }
 
-/** The MDX body of a file, below its frontmatter. */
+/** The MDX or Markdown body of a file, below its frontmatter. */
 export function readBody(file: string): string {
   const source = readSource(file, readFileSync(file, 'utf8'));
   if (!source.ok) throw new Error(`${relative(root, file)}: ${source.problem.message}`);
@@ -65,11 +65,11 @@ export function recapFiles(): ContentFile[] {
   }));
 }
 
-/** The recaps' notes: every other .mdx under content/recaps/, with <recap>/<name> as id. */
+/** The recaps' notes: every .md under content/recaps/, with <recap>/<name> as id. */
 export function noteFiles(): ContentFile[] {
   const dir = join(contentDir, 'recaps');
-  return walk(dir, (file) => file.endsWith('.mdx') && !file.endsWith('/index.mdx')).map((file) => ({
-    id: relative(dir, file).replace(/\.mdx$/, ''),
+  return walk(dir, (file) => file.endsWith('.md')).map((file) => ({
+    id: relative(dir, file).replace(/\.md$/, ''),
     file,
     data: readData(file),
   }));

@@ -34,6 +34,9 @@ const edit = (file: string, from: string | RegExp, to: string): Files => ({
 const withBody = (line: string) => edit(talk, 'It covered dns pitfalls.', `It covered dns pitfalls.\n\n${line}`);
 /** The line withBody puts its line on. */
 const bodyLine = 17;
+const note = 'recaps/diary/dns.md';
+/** The valid note with a line added below its text: line 7 of the file. */
+const withNoteLine = (line: string) => edit(note, 'It liked it.', `It liked it.\n\n${line}`);
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 
 /** Mistakes in the valid event's start date: the case, the date written, and the problem after the field's name. */
@@ -205,6 +208,11 @@ describe('the content checks', () => {
     ]),
     // Where files are and what they are called
     [
+      'a note saved as .mdx',
+      { ...valid(), [note]: undefined, 'recaps/diary/dns.mdx': validContent()[note] },
+      'content/recaps/diary/dns.mdx: a note is a .md file, so the build would skip this one; rename it to dns.md',
+    ],
+    [
       'a talk saved as .md',
       { ...valid(), [talk]: undefined, 'talks/eu-2021/dns.md': validContent()[talk] },
       'content/talks/eu-2021/dns.md: a talk is a .mdx file, so the build would skip this one; rename it to dns.mdx',
@@ -243,6 +251,36 @@ describe('the content checks', () => {
       name,
       withBody(line),
       `content/${talk}:${bodyLine}: ${problem}`,
+    ]),
+    // Notes are Markdown: the same markup is refused, and a component is named
+    ...(
+      [
+        ['a <script> in a note', '<script>alert(1)</script>', '<script> is not allowed in a content file'],
+        [
+          'an on…= attribute in a note',
+          'See <b onclick="x()">this</b>.',
+          'the onClick attribute on <b> would run code',
+        ],
+        [
+          'a javascript: link in a note',
+          '[slides](javascript:alert(1))',
+          'the link to "javascript:alert(1)" would run code',
+        ],
+        [
+          'a javascript: href in a note',
+          '<a href="javascript:x">slides</a>',
+          'href="javascript:x" on <a> would run code',
+        ],
+        [
+          'a component in a note',
+          '<Callout>Read this.</Callout>',
+          '<Callout> is not a component the site provides; notes use none',
+        ],
+      ] as const
+    ).map(([name, line, problem]): [string, Files, string] => [
+      name,
+      withNoteLine(line),
+      `content/${note}:7: ${problem}`,
     ]),
     // Between files (buildSite, once every file reads); an unknown theme is among the talk edits
     [
@@ -331,7 +369,7 @@ describe('the content checks accept', () => {
 
   it('a draft with no summary and no note yet, as the scaffolder writes it', () => {
     const draft = edit(talk, /^summary: .*$/m, 'summary: ""\ndraft: true');
-    const files: Files = { ...draft, 'recaps/diary/dns.mdx': undefined };
+    const files: Files = { ...draft, 'recaps/diary/dns.md': undefined };
     expect(check(files, true)).toEqual([]);
     expect(check({ ...files, [talk]: (files[talk] as string).replace('draft: true', 'draft: false') }, true)).toEqual([
       'content/talks/eu-2021/dns.mdx:10: field "summary": a summary of at least 40 characters (it is "")',
@@ -340,11 +378,17 @@ describe('the content checks accept', () => {
 
   it('a recap folder with its index and its notes; an old single-file recap is told where to go', () => {
     expect(check({ ...valid(), 'recaps/diary.yaml': 'title: x\n' })).toEqual([
-      'content/recaps/diary.yaml: a recap is a folder: its index.mdx, and one .mdx note per talk it covered; move this file to recaps/diary/index.mdx',
+      'content/recaps/diary.yaml: a recap is a folder: its index.mdx, and one .md note per talk it covered; move this file to recaps/diary/index.mdx',
     ]);
-    expect(check({ ...valid(), 'recaps/diary/dns.mdx': '---\nverdict: Good\n---\n' })[0]).toContain(
-      'content/recaps/diary/dns.mdx: field "talk" is missing: The talk the note is about',
+    expect(check({ ...valid(), 'recaps/diary/dns.md': '---\nverdict: Good\n---\n' })[0]).toContain(
+      'content/recaps/diary/dns.md: field "talk" is missing: The talk the note is about',
     );
+  });
+
+  it('a note with braces and plain inline markup: Markdown reads them as text', () => {
+    expect(
+      check(withNoteLine('Set {replicas: 3} and it <b>held</b>; see <a href="/talks/dns/">the talk</a>.')),
+    ).toEqual([]);
   });
 
   it('markup that is only shown: a <script> in a code block or inline code, a comment', () => {

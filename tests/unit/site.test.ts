@@ -17,7 +17,7 @@ describe('linkSite', () => {
     expect(networking.startHere.map((t) => t.id)).toEqual(['eu-2021/dns']);
     const diary = site.recaps.find((r) => r.id === 'diary')!;
     expect(diary.talks.map((t) => t.id)).toEqual(['eu-2021/dns', 'eu-2021/mesh']);
-    expect(diary.notes.map((n) => n.file)).toEqual(['content/recaps/diary/dns.mdx', 'content/recaps/diary/mesh.mdx']);
+    expect(diary.notes.map((n) => n.file)).toEqual(['content/recaps/diary/dns.md', 'content/recaps/diary/mesh.md']);
     expect(dns.notes.map((n) => [n.recap.id, n.talk.id])).toEqual([['diary', 'eu-2021/dns']]);
     expect(site.events.find((e) => e.id === 'eu-2023')!.recaps.map((r) => r.id)).toEqual(['report']);
     const argoCd = site.projects.find((p) => p.id === 'argo-cd')!;
@@ -55,7 +55,7 @@ describe('linkSite', () => {
     content.themes[0]!.data.startHere = [talkRef('eu-2021/dnss')];
     const problems = problemsOf(() => build(content)).join('\n');
     expect(problems).toContain('content/talks/eu-2021/dns.mdx: field "projects": there is no project "cilum"');
-    expect(problems).toContain('content/recaps/diary/meshes.mdx: field "talk": there is no talk "eu-2021/meshes"');
+    expect(problems).toContain('content/recaps/diary/meshes.md: field "talk": there is no talk "eu-2021/meshes"');
     expect(problems).toContain('content/projects/argo-cd.yaml: field "parent": there is no project "argoproj"');
     expect(problems).toContain('content/themes/networking.mdx: field "startHere": there is no talk "eu-2021/dnss"');
   });
@@ -177,7 +177,7 @@ describe('linkSite and the recaps’ notes', () => {
     content.notes.push(note('diary/dns-again', 'eu-2021/dns'));
     expect(problemsOf(() => build(content))).toEqual([
       expect.stringContaining(
-        'content/recaps/diary/dns-again.mdx: field "talk": content/recaps/diary/dns.mdx is already this recap\'s note on "eu-2021/dns"',
+        'content/recaps/diary/dns-again.md: field "talk": content/recaps/diary/dns.md is already this recap\'s note on "eu-2021/dns"',
       ),
     ]);
   });
@@ -187,7 +187,7 @@ describe('linkSite and the recaps’ notes', () => {
     content.notes.push(note('diary/argo', 'eu-2023/argo'));
     expect(problemsOf(() => build(content))).toEqual([
       expect.stringMatching(
-        /^content\/recaps\/diary\/argo\.mdx: field "talk": "eu-2023\/argo" was given at KubeCon Europe 2023, but this recap \(content\/recaps\/diary\/index\.mdx\) reports on KubeCon Europe 2021$/,
+        /^content\/recaps\/diary\/argo\.md: field "talk": "eu-2023\/argo" was given at KubeCon Europe 2023, but this recap \(content\/recaps\/diary\/index\.mdx\) reports on KubeCon Europe 2021$/,
       ),
     ]);
   });
@@ -196,7 +196,7 @@ describe('linkSite and the recaps’ notes', () => {
     const content = sampleContent();
     content.notes.push(note('blog/dns', 'eu-2021/dns'));
     expect(problemsOf(() => build(content))).toEqual([
-      expect.stringContaining('content/recaps/blog/dns.mdx: the folder content/recaps/blog/ has no index.mdx'),
+      expect.stringContaining('content/recaps/blog/dns.md: the folder content/recaps/blog/ has no index.mdx'),
     ]);
   });
 
@@ -213,7 +213,7 @@ describe('linkSite and the recaps’ notes', () => {
     content.notes.push(note('blog/dns', 'eu-2021/dns'));
     expect(problemsOf(() => build(content))).toEqual([
       expect.stringContaining(
-        'content/talks/eu-2021/dns.mdx: field "comparison": 2 recaps have notes on this talk (content/recaps/diary/dns.mdx, content/recaps/blog/dns.mdx)',
+        'content/talks/eu-2021/dns.mdx: field "comparison": 2 recaps have notes on this talk (content/recaps/diary/dns.md, content/recaps/blog/dns.md)',
       ),
     ]);
   });
@@ -249,7 +249,7 @@ describe('an empty note', () => {
     content.notes[0]!.body = '  \n';
     expect(problemsOf(() => build(content))).toContainEqual(
       expect.stringMatching(
-        /^content\/recaps\/diary\/dns\.mdx: the note is empty; below its frontmatter, write what The diary saw/,
+        /^content\/recaps\/diary\/dns\.md: the note is empty; below its frontmatter, write what The diary saw/,
       ),
     );
     expect(build(content, true).talks.find((t) => t.id === 'eu-2021/dns')!.notes[0]!.empty).toBe(true);
