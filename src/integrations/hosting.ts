@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -117,8 +117,8 @@ export async function precompress(out: string, files: string[], previous?: strin
         sizes.raw += body.length;
         sizes.gzip += kept.gzip;
         sizes.brotli += kept.brotli ?? body.length;
-        await copyFile(join(previous!, `${file}.gz`), join(out, `${file}.gz`));
-        if (kept.brotli) await copyFile(join(previous!, `${file}.br`), join(out, `${file}.br`));
+        await keep(previous!, out, `${file}.gz`);
+        if (kept.brotli) await keep(previous!, out, `${file}.br`);
         continue;
       }
       const [gz, br] = await Promise.all([
@@ -143,6 +143,10 @@ export async function precompress(out: string, files: string[], previous?: strin
   await Promise.all(Array.from({ length: availableParallelism() * 2 }, worker));
   return sizes;
 }
+
+/** A previous copy, linked into the new output (no bytes copied), or copied where the folders cannot share it. */
+const keep = (previous: string, out: string, file: string) =>
+  link(join(previous, file), join(out, file)).catch(() => copyFile(join(previous, file), join(out, file)));
 
 /**
  * The sizes of the previous build's copies of `file` when it held the same bytes (a copy it judged not worth

@@ -678,10 +678,15 @@ export interface IndexedPage {
 }
 
 /** The words of a text as the vocabulary keeps them: each whole ("kube-proxy" → kubeproxy) and in its parts. */
-function textWords(text: string): string[] {
+function textWords(text: string, known = new Map<string, string[]>()): string[] {
   return text.split(/\s+/).flatMap((token) => {
-    const bare = token.replace(/['’]s\b/gu, '');
-    return [normalizeWord(bare), ...bare.split(/[^\p{L}\p{N}]+/u).map(normalizeWord)].filter(Boolean);
+    let words = known.get(token);
+    if (!words) {
+      const bare = token.replace(/['’]s\b/gu, '');
+      words = [normalizeWord(bare), ...bare.split(/[^\p{L}\p{N}]+/u).map(normalizeWord)].filter(Boolean);
+      known.set(token, words);
+    }
+    return words;
   });
 }
 
@@ -699,17 +704,22 @@ export function buildVocabulary(pages: IndexedPage[], synonyms: Synonyms) {
   const meanings = [...new Set(Object.values(synonyms).flat())];
   const meaningWords = new Map(meanings.map((m) => [m, textWords(m).filter((w, i, all) => all.indexOf(w) === i)]));
   const unheld = new Set(meanings);
+  // Pages share most of their words: each distinct token is normalized once.
+  const known = new Map<string, string[]>();
   for (const page of pages) {
-    const words = [...new Set(textWords(page.content))].sort();
-    for (const word of words) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
+    const distinct = new Set(textWords(page.content, known));
+    for (const word of distinct) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
     const strong = [
       ...Object.values(page.meta),
       ...Object.values(page.filters).flat(),
       ...page.anchors.filter((a) => /^h\d$/.test(a.element)).map((a) => a.text ?? ''),
     ];
-    for (const word of strong.flatMap(textWords)) names.add(word);
-    for (const meaning of unheld) {
-      if (meaningWords.get(meaning)!.every((w) => hasPrefix(words, w))) unheld.delete(meaning);
+    for (const word of strong.flatMap((text) => textWords(text, known))) names.add(word);
+    if (unheld.size) {
+      const words = [...distinct].sort();
+      for (const meaning of unheld) {
+        if (meaningWords.get(meaning)!.every((w) => hasPrefix(words, w))) unheld.delete(meaning);
+      }
     }
   }
   const byPages = (a: string, b: string) => (pagesWith.get(b) ?? 0) - (pagesWith.get(a) ?? 0) || (a < b ? -1 : 1);
