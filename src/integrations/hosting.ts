@@ -110,8 +110,8 @@ export async function precompress(out: string, files: string[], previous?: strin
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       const body = await readFile(join(out, file));
       const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
-      if (kept) {
-        if (!kept.gzip) continue;
+      // Only a copy the previous build made is kept; a file it left without one is judged afresh.
+      if (kept?.gzip) {
         sizes.reused++;
         sizes.files++;
         sizes.raw += body.length;
@@ -149,8 +149,8 @@ const keep = (previous: string, out: string, file: string) =>
   link(join(previous, file), join(out, file)).catch(() => copyFile(join(previous, file), join(out, file)));
 
 /**
- * The sizes of the previous build's copies of `file` when it held the same bytes (a copy it judged not worth
- * keeping has no size), or undefined when the file is new or changed.
+ * The sizes of the previous build's copies of `file` when it held the same bytes (a copy it did not make has
+ * no size), or undefined when the file is new or changed.
  */
 async function previousCopies(previous: string, file: string, body: Buffer) {
   const before = await readFile(join(previous, file)).catch(() => undefined);

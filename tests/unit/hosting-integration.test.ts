@@ -69,11 +69,16 @@ describe('precompress', () => {
     expect(sizes).toMatchObject({ files: 3, reused: 1 });
   });
 
-  it('gives an unchanged file no copy when the previous build judged one not worth keeping', async () => {
-    const { staging } = folders({ 'tiny.txt': 'ok' }, { 'tiny.txt': 'ok' });
-    const sizes = await precompress(staging, ['tiny.txt'], publishedDirOf(staging));
+  it('judges afresh an unchanged file the previous build left without copies', async () => {
+    // A build made before a rule changed (here: a file too small to gain, and a page it did not compress).
+    const { staging } = folders(
+      { 'tiny.txt': 'ok', 'page.html': page('cilium') },
+      { 'tiny.txt': 'ok', 'page.html': page('cilium') },
+    );
+    const sizes = await precompress(staging, ['tiny.txt', 'page.html'], publishedDirOf(staging));
     expect(existsSync(join(staging, 'tiny.txt.gz'))).toBe(false);
-    expect(sizes).toMatchObject({ files: 0, reused: 0 });
+    expect(gunzipped(staging, 'page.html')).toBe(page('cilium'));
+    expect(sizes).toMatchObject({ files: 1, reused: 0 });
   });
 });
 
