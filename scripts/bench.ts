@@ -501,10 +501,19 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
         ),
       ),
     );
+    // Requests still open: the results drawn first may be followed by the rest of the first batch's fetches.
+    let inFlight = 0;
+    page.on('request', () => inFlight++);
+    page.on('requestfinished', () => inFlight--);
+    page.on('requestfailed', () => inFlight--);
+    // Half a second with no request open (Playwright's networkidle is the page load's, long past).
+    const quiet = async () => {
+      for (let still = 0; still < 5; still = inFlight ? 0 : still + 1) await page.waitForTimeout(100);
+    };
     await page.keyboard.press('Control+k');
     await page.locator('.search-dialog input').waitFor();
     // Opening search starts loading the engine and index metadata; a reader takes longer than that to type.
-    await page.waitForLoadState('networkidle');
+    await quiet();
     const shown = (q: string) =>
       page
         .waitForFunction(
@@ -518,7 +527,7 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
           throw new Error(await notShown(page, q));
         });
     const bytes = async () => {
-      await page.waitForLoadState('networkidle');
+      await quiet();
       return (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0);
     };
     return { context, page, shown, bytes };

@@ -548,27 +548,28 @@ function product<T>(lists: T[][]): T[][] {
 /**
  * Which words some page holds. Pagefind matches a word as the start of longer words, and when nothing starts
  * with it, as the longest word it starts with: "sigstore" finds "SIGs", "kuberentes" finds "KubeCon". So a
- * word counts as held when some page holds it exactly (its stem: "running" is held by a page that says "run"),
- * a count that lists no page; or, for the start of a word ("karpen" while typing), when a word Pagefind marked
- * on the first result starts with it: that result's fragment is the one the reader is shown first anyway.
+ * word counts as held when a word Pagefind marked on the first result starts with it ("karpen" while typing
+ * finds "Karpenter"), or else when some page holds it exactly (its stem: "running" is held by a page that
+ * says "run"), a count that lists no page. The first result's fragment is the one the reader is shown first
+ * anyway; only the words it leaves in doubt cost a count (and the index chunks and filter file it reads).
  */
 async function wordsHeld(
   find: (term: string) => Promise<EngineHit[]>,
   count: (word: string) => Promise<number>,
   words: QueryWord[],
 ): Promise<Set<string>> {
-  const held = new Set<string>();
-  const [whole, counts] = await Promise.all([
-    find(words.map((w) => w.word).join(' ')),
-    Promise.all(words.map((w) => count(w.word))),
-  ]);
-  for (const [i, { word }] of words.entries()) {
-    if (counts[i]) {
-      held.add(word);
-      continue;
+  const whole = await find(words.map((w) => w.word).join(' '));
+  const marked = whole[0] ? matchedWords(await whole[0].data()) : [];
+  const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
+  const held = new Set(words.filter((w) => startsMarked(w.word, marked)).map((w) => w.word));
+  const doubtful = words.filter((w) => !held.has(w.word));
+  const counts = await Promise.all(doubtful.map((w) => count(w.word)));
+  for (const [i, { word }] of doubtful.entries()) {
+    if (counts[i]) held.add(word);
+    else if (!whole.length) {
+      const [first] = await find(word);
+      if (first && startsMarked(word, matchedWords(await first.data()))) held.add(word);
     }
-    const [first] = whole.length ? whole : await find(word);
-    if (first && matchedWords(await first.data()).some((m) => m.startsWith(word))) held.add(word);
   }
   return held;
 }

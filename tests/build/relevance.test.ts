@@ -215,6 +215,13 @@ describe('search relevance', () => {
     }
   });
 
+  it('finds a note’s words on its talk’s page, not again on the recap page that repeats the note', async () => {
+    // "ksplice" is in one note only (the diary's on Bottlerocket), shown on the talk page and the recap page.
+    expect(await urls('ksplice')).toEqual(['/talks/aws-container-days-bottlerocket/']);
+    // The recap page is still found by what is its own: its title and the titles of the talks it covers.
+    expect((await urls('recap bottlerocket')).slice(0, 3)).toContain('/recaps/diary-2021/');
+  });
+
   it('puts no event page above a talk on a topical query', async () => {
     for (const [query] of [...questions, ...projectAndTopic, ...shorthand]) {
       const found = await urls(query);

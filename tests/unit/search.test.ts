@@ -145,7 +145,8 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
   const index = Object.entries(pages).map(([id, text]) => ({ id, words: text.toLowerCase().split(/\s+/) }));
   const all = [...new Set(index.flatMap((p) => p.words))];
   let vocabularyReads = 0;
-  const fake: Engine & { vocabularyReads: () => number } = {
+  const counted: string[] = [];
+  const fake: Engine & { vocabularyReads: () => number; counted: string[] } = {
     async search(term) {
       const exact = term.startsWith('"');
       const terms = term.replaceAll('"', '').split(' ');
@@ -178,6 +179,7 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
         .sort((a, b) => b.score - a.score);
     },
     async count(word) {
+      counted.push(word);
       return index.filter((page) => page.words.includes(word)).length;
     },
     async vocabulary() {
@@ -188,6 +190,7 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
       return new Map(index.map((p) => [p.id, p.id.startsWith('event') ? 'Event' : 'Talk']));
     },
     vocabularyReads: () => vocabularyReads,
+    counted,
   };
   return fake;
 }
@@ -210,6 +213,16 @@ describe('running a query', () => {
     expect(outcome.complete).toBe(2);
     expect(notices(outcome)).toEqual([]);
     expect(search.vocabularyReads()).toBe(0);
+  });
+
+  it('counts only the words the first result does not show: each count reads index chunks and a filter file', async () => {
+    const shown = engine(pages, vocabulary);
+    await runSearch(shown, {}, 'dns traffic');
+    expect(shown.counted).toEqual([]);
+    const doubtful = engine(pages, vocabulary);
+    // "sigstore" finds the event page only as "sigs", the longest word it starts with.
+    await runSearch(doubtful, {}, 'traffic sigstore');
+    expect(doubtful.counted).toEqual(['sigstore']);
   });
 
   it('relaxes a question no page answers whole: most words first, talks before event pages, and says so', async () => {
