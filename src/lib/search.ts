@@ -405,18 +405,12 @@ export async function runSearch(
   const typed = queryWords(query);
   if (!typed.length) return outcome;
 
-  // A word in doubt may need correcting: the vocabulary is fetched while it is counted, not after.
-  let vocabulary: Promise<Vocabulary> | undefined;
   const held = await wordsHeld(
     find,
     (word) => (stale() ? Promise.reject(new StaleSearch()) : engine.count(word)),
     typed,
-    (doubtful) => {
-      if (verbatim || !doubtful.some((w) => !synonyms[w.word]?.length)) return;
-      vocabulary ??= engine.vocabulary();
-      vocabulary.catch(() => {}); // unused when every word in doubt is held; a failure is met where it is used
-    },
   );
+  let vocabulary: Vocabulary | undefined;
   for (const w of typed) {
     const word: WordOutcome = {
       ...w,
@@ -424,11 +418,11 @@ export async function runSearch(
       meanings: synonyms[w.word] ?? [],
     };
     if (word.status === 'missing' && !verbatim && !word.meanings.length) {
-      const known = await (vocabulary ??= engine.vocabulary());
-      const corrected = correction(w.word, known);
+      vocabulary ??= await engine.vocabulary();
+      const corrected = correction(w.word, vocabulary);
       if (corrected) {
         Object.assign(word, { status: 'corrected', correctedTo: corrected, meanings: synonyms[corrected] ?? [] });
-      } else outcome.lookalikes.push(...lookalikes(w.word, known).map((word) => ({ for: w.typed, word })));
+      } else outcome.lookalikes.push(...lookalikes(w.word, vocabulary).map((word) => ({ for: w.typed, word })));
     }
     outcome.words.push(word);
   }
@@ -563,14 +557,12 @@ async function wordsHeld(
   find: (term: string) => Promise<EngineHit[]>,
   count: (word: string) => Promise<number>,
   words: QueryWord[],
-  onDoubt: (doubtful: QueryWord[]) => void,
 ): Promise<Set<string>> {
   const whole = await find(words.map((w) => w.word).join(' '));
   const marked = whole[0] ? matchedWords(await whole[0].data()) : [];
   const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
   const held = new Set(words.filter((w) => startsMarked(w.word, marked)).map((w) => w.word));
   const doubtful = words.filter((w) => !held.has(w.word));
-  if (doubtful.length) onDoubt(doubtful);
   const counts = await Promise.all(doubtful.map((w) => count(w.word)));
   for (const [i, { word }] of doubtful.entries()) {
     if (counts[i]) held.add(word);

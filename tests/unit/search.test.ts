@@ -225,24 +225,6 @@ describe('running a query', () => {
     expect(doubtful.counted).toEqual(['sigstore']);
   });
 
-  it('fetches the vocabulary while it counts a word in doubt, and not for a word the first result shows', async () => {
-    const search = engine(pages, vocabulary);
-    let askedBeforeCounted = false;
-    const count = search.count;
-    search.count = async (word) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      askedBeforeCounted = search.vocabularyReads() > 0;
-      return count(word);
-    };
-    const outcome = await runSearch(search, {}, 'promehteus');
-    expect(askedBeforeCounted).toBe(true);
-    expect(search.vocabularyReads()).toBe(1);
-    expect(outcome.words[0]?.status).not.toBe('found');
-    const held = engine(pages, vocabulary);
-    await runSearch(held, {}, 'dns');
-    expect(held.vocabularyReads()).toBe(0);
-  });
-
   it('relaxes a question no page answers whole: most words first, talks before event pages, and says so', async () => {
     const question = engine({
       ndots: 'ndots dns traffic dns dns egress',
