@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readMdx } from '../src/lib/frontmatter.ts';
+import { readMarkdown } from '../src/lib/frontmatter.ts';
 import { runCommand, UsageError, type CommandSpec, type OptionSpec } from './cli.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -103,7 +103,7 @@ function realTalks(talksDir: string) {
   const affiliations = new Set<string>();
   for (const entry of readdirSync(talksDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
-    const source = readMdx(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    const source = readMarkdown(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
     if (!source.ok) continue;
     for (const speaker of (source.data.speakers ?? []) as { name?: string; affiliation?: string }[]) {
       const [first, last, ...rest] = speaker.name?.split(' ') ?? [];

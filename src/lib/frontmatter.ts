@@ -86,7 +86,7 @@ export function readYaml(text: string): Source {
 }
 
 /** Reads an MDX or Markdown file: its frontmatter fields and its body. */
-export function readMdx(text: string): Source {
+export function readMarkdown(text: string): Source {
   const source = text.replace(/^\uFEFF/, '');
   if (!source.trim()) return { ok: false, problem: { message: 'the file is empty' } };
   const lines = source.split('\n');
@@ -134,5 +134,5 @@ export function readMdx(text: string): Source {
 
 /** Reads a content file by its extension. */
 export function readSource(file: string, text: string): Source {
-  return /\.mdx?$/.test(file) ? readMdx(text) : readYaml(text);
+  return /\.mdx?$/.test(file) ? readMarkdown(text) : readYaml(text);
 }

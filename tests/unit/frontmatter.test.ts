@@ -7,7 +7,7 @@ import { parseFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readMdx, readSource, readYaml } from '../../src/lib/frontmatter';
+import { readMarkdown, readSource, readYaml } from '../../src/lib/frontmatter';
 import { contentDir, walk } from '../helpers/site';
 
 /** What Astro's loaders read from a file: its frontmatter through Astro's split, a YAML file through js-yaml. */
@@ -30,7 +30,7 @@ describe('the frontmatter reader', () => {
   });
 
   it('keeps the body’s lines where they are in the file', () => {
-    const source = readMdx('---\r\ntitle: x\r\nother: y\r\n---\r\n\r\n## Heading\r\n');
+    const source = readMarkdown('---\r\ntitle: x\r\nother: y\r\n---\r\n\r\n## Heading\r\n');
     expect(source.ok && source.body.split(/\r?\n/).indexOf('## Heading')).toBe(5);
     expect(source.ok && source.fieldLines.get('other')).toBe(3);
   });
@@ -44,8 +44,8 @@ describe('the frontmatter reader', () => {
   });
 
   it('says what is wrong with a file it cannot read, and where', () => {
-    expect(readMdx('')).toEqual({ ok: false, problem: { message: 'the file is empty' } });
-    expect(readMdx('---\ntitle: x\n\nBody.\n')).toMatchObject({ ok: false, problem: { line: 1 } });
+    expect(readMarkdown('')).toEqual({ ok: false, problem: { message: 'the file is empty' } });
+    expect(readMarkdown('---\ntitle: x\n\nBody.\n')).toMatchObject({ ok: false, problem: { line: 1 } });
     expect(readYaml('name: a\nshort: b: c\n')).toMatchObject({ ok: false, problem: { line: 2 } });
     expect(readYaml('- a\n- b\n')).toMatchObject({
       ok: false,
