@@ -89,7 +89,13 @@ export function projectSearchData(_project: Project): SearchData {
 export function recapSearchData(recap: Recap): SearchData {
   return {
     filters: { type: [pageKinds.recap] },
-    meta: { type: pageKinds.recap, event: recap.event.shortName },
+    // Who wrote it, weighted as a talk's speakers are: a reader looking for a teammate's write-up types their name.
+    meta: {
+      type: pageKinds.recap,
+      event: recap.event.shortName,
+      author: recap.author ?? recap.attribution,
+      publisher: recap.publisher,
+    },
     sort: {},
   };
 }
@@ -100,7 +106,7 @@ export function recapSearchData(recap: Recap): SearchData {
 export const engineOptions = {
   ranking: {
     // A title, speaker or project match beats a passing mention.
-    metaWeights: { title: 6, speakers: 4, projects: 3, themes: 2 },
+    metaWeights: { title: 6, speakers: 4, author: 4, publisher: 4, projects: 3, themes: 2 },
     // Talk pages vary a lot in length; do not let one-paragraph pages win on term density alone.
     pageLength: 0.5,
     termSaturation: 1.2,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex, type PagefindApi } from '../helpers/pagefind';
-import { contentFiles, distDir, requireBuild, talkPath } from '../helpers/site';
+import { contentFiles, distDir, recapFiles, requireBuild, talkPath } from '../helpers/site';
 
 let pagefind: PagefindApi;
 beforeAll(async () => {
@@ -220,6 +220,14 @@ describe('search relevance', () => {
     expect(await urls('ksplice')).toEqual(['/talks/aws-container-days-bottlerocket/']);
     // The recap page is still found by what is its own: its title and the titles of the talks it covers.
     expect((await urls('recap bottlerocket')).slice(0, 3)).toContain('/recaps/diary-2021/');
+  });
+
+  it('puts a writer’s recap first when a reader types who wrote it', async () => {
+    for (const recap of recapFiles()) {
+      const writer = String(recap.data.author ?? recap.data.publisher ?? recap.data.attribution);
+      const found = await urls(writer);
+      expect(found[0], `${writer}: ${found.slice(0, 3).join(', ')}`).toBe(`/recaps/${recap.id}/`);
+    }
   });
 
   it('puts no event page above a talk on a topical query', async () => {

@@ -160,6 +160,7 @@ export function resultItem(data: HitData, result: SearchResult) {
     el('p', { class: 'kcr-result__title' }, el('a', { class: 'kcr-result__link', href: url }, meta.title ?? url)),
   );
   if (meta.speakers) item.append(el('p', { class: 'kcr-result__speakers' }, meta.speakers));
+  if (meta.author) item.append(el('p', { class: 'kcr-result__speakers' }, `by ${meta.author}`));
   if (meta.themes) item.append(el('p', { class: 'kcr-result__themes' }, meta.themes));
   if (!result.complete || result.through.length) {
     const words = result.holds.map((word) => {
