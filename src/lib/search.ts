@@ -258,14 +258,15 @@ export function writeState(state: SearchState): string {
  * Words that carry nothing in a question ("how do I cut DNS traffic", "what is the best way to…", "why did we
  * need…"). Dropped before searching, unless a query has nothing else: Pagefind would otherwise want every page
  * to hold them (only the long theme and recap pages do), and match "i" as the start of every word beginning
- * with i.
+ * with i. The verbs a question is built on ("how do I run…", "can we use…") are among them: they are on half the
+ * talks, so when a question is relaxed a page holding "run" and one real word would rank with pages holding two.
  */
 export const stopwords = new Set(
   (
     'a also an and any are as at be been being best but by can could did do does doing done for from get gets ' +
-    'give got had has have how i if in into is it its just like make me my need needs of on or our really ' +
-    'should so some someone something than that the their them then there these they this those to want wants ' +
-    'was way ways we were what when where which who why will with would you your'
+    'give got had has have how i if in into is it its just like make me my need needs of on or our really run ' +
+    'runs should so some someone something than that the their them then there these they this those to use ' +
+    'uses using want wants was way ways we were what when where which who why will with would you your'
   ).split(' '),
 );
 

@@ -103,6 +103,11 @@ describe('reading a query', () => {
     expect(queryWords('what is this').map((w) => w.word)).toEqual(['what', 'is', 'this']);
     expect(queryWords('ndots ndots NDOTS')).toHaveLength(1);
   });
+  it('drops the verbs a question is built on, which half the talks hold', () => {
+    expect(queryWords('How do I run Karpenter with Falco?').map((w) => w.word)).toEqual(['karpenter', 'falco']);
+    expect(queryWords('can we use opa for this').map((w) => w.word)).toEqual(['opa']);
+    expect(queryWords('running out of memory').map((w) => w.word)).toEqual(['running', 'out', 'memory']);
+  });
 });
 
 describe('corrections', () => {
