@@ -4,9 +4,14 @@
  * staging folder take the output folder's place. A build that fails at any point, or is interrupted, leaves
  * the output folder exactly as it was and removes the staging folder. Must be the last integration, so its
  * build-done hook runs after everyone else's has written into the staging folder.
+ *
+ * The output a build replaces is set aside (`.dist.previous`) rather than deleted, and the next build deletes it
+ * while Vite compiles, when the main thread mostly waits: deleting 13,000 files at the end of a build of 2,000
+ * talks took 0.6 to 1.1 s, all of it after the site was complete.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,19 +26,24 @@ export function publishedDirOf(dir: string): string | undefined {
   return name === undefined ? undefined : join(dirname(dir.replace(/\/+$/, '')), name);
 }
 
-/** Puts a complete build in place of the output folder (which may not exist yet). */
+/** Where the output a build replaced waits for the next build to delete it. */
+export function replacedDir(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.previous`);
+}
+
+/** Puts a complete build in place of the output folder (which may not exist yet), setting the old one aside. */
 export function moveIntoPlace(staging: string, outDir: string) {
-  const previous = join(dirname(outDir), `.${basename(outDir)}.previous`);
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) renameSync(outDir, previous);
+  const replaced = replacedDir(outDir);
+  rmSync(replaced, { recursive: true, force: true }); // gone already, unless its deletion failed
+  if (existsSync(outDir)) renameSync(outDir, replaced);
   renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
 }
 
 export default function atomicOutput(): AstroIntegration {
   let outDir: string | undefined;
   let staging: string | undefined;
   let placed = false;
+  let clearing: Promise<void> | undefined;
   const removeStaging = () => {
     if (staging && !placed) rmSync(staging, { recursive: true, force: true });
   };
@@ -45,6 +55,8 @@ export default function atomicOutput(): AstroIntegration {
         outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
         staging = stagingDir(outDir);
         rmSync(staging, { recursive: true, force: true }); // left by a build that was killed
+        // A failure here is retried, and reported, when the build is put in place.
+        clearing = rm(replacedDir(outDir), { recursive: true, force: true }).catch(() => {});
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
         process.once('exit', removeStaging);
         for (const [signal, code] of [
@@ -57,8 +69,9 @@ export default function atomicOutput(): AstroIntegration {
           });
         }
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (!outDir || !staging) return;
+        await clearing;
         moveIntoPlace(staging, outDir);
         placed = true;
         logger.info(`the complete site is now in ${relative(process.cwd(), outDir) || '.'}/`);
