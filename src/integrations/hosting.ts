@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { availableParallelism } from 'node:os';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,12 +77,13 @@ export default function hosting(): AstroIntegration {
 
 async function planOf(out: string, base: string, files: string[]): Promise<HostingPlan> {
   const policies = new Set<string>();
-  for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
+  const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+  await eachAtOnce(pages, async (file) => {
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
       await readFile(join(out, file), 'utf8'),
     )?.[1];
     if (policy) policies.add(policy);
-  }
+  });
   let redirects: string;
   try {
     redirects = await readFile(join(out, '_redirects'), 'utf8');
@@ -105,43 +105,51 @@ async function planOf(out: string, base: string, files: string[]): Promise<Hosti
  */
 export async function precompress(out: string, files: string[], previous?: string) {
   const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0, reused: 0 };
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const body = await readFile(join(out, file));
-      const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
-      // Only a copy the previous build made is kept; a file it left without one is judged afresh.
-      if (kept?.gzip) {
-        sizes.reused++;
-        sizes.files++;
-        sizes.raw += body.length;
-        sizes.gzip += kept.gzip;
-        sizes.brotli += kept.brotli ?? body.length;
-        await keep(previous!, out, `${file}.gz`);
-        if (kept.brotli) await keep(previous!, out, `${file}.br`);
-        continue;
-      }
-      const [gz, br] = await Promise.all([
-        gzipAsync(body, { level: 9 }),
-        brotliAsync(body, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: fixedSet.test(file) ? 11 : 6,
-            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }),
-      ]);
-      const worth = (copy: Buffer) => copy.length <= body.length * (1 - minSaving);
-      if (!worth(gz)) continue;
+  await eachAtOnce(files, async (file) => {
+    const body = await readFile(join(out, file));
+    const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
+    // Only a copy the previous build made is kept; a file it left without one is judged afresh.
+    if (kept?.gzip) {
+      sizes.reused++;
       sizes.files++;
       sizes.raw += body.length;
-      sizes.gzip += gz.length;
-      sizes.brotli += worth(br) ? br.length : body.length;
-      await writeFile(join(out, `${file}.gz`), gz);
-      if (worth(br)) await writeFile(join(out, `${file}.br`), br);
+      sizes.gzip += kept.gzip;
+      sizes.brotli += kept.brotli ?? body.length;
+      await keep(previous!, out, `${file}.gz`);
+      if (kept.brotli) await keep(previous!, out, `${file}.br`);
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: availableParallelism() * 2 }, worker));
+    const [gz, br] = await Promise.all([
+      gzipAsync(body, { level: 9 }),
+      brotliAsync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: fixedSet.test(file) ? 11 : 6,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    ]);
+    const worth = (copy: Buffer) => copy.length <= body.length * (1 - minSaving);
+    if (!worth(gz)) return;
+    sizes.files++;
+    sizes.raw += body.length;
+    sizes.gzip += gz.length;
+    sizes.brotli += worth(br) ? br.length : body.length;
+    await writeFile(join(out, `${file}.gz`), gz);
+    if (worth(br)) await writeFile(join(out, `${file}.br`), br);
+  });
   return sizes;
+}
+
+/**
+ * Runs `task` on every item, a few dozen at a time: enough to keep the file system and zlib's thread pool busy
+ * (one at a time, reading 2,000 pages took 0.65 s), few enough to stay under a system's open-file limit.
+ */
+async function eachAtOnce<T>(items: T[], task: (item: T) => Promise<void>) {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
 }
 
 /** A previous copy, linked into the new output (no bytes copied), or copied where the folders cannot share it. */
