@@ -687,15 +687,18 @@ export interface IndexedPage {
 
 /** The words of a text as the vocabulary keeps them: each whole ("kube-proxy" → kubeproxy) and in its parts. */
 function textWords(text: string, known = new Map<string, string[]>()): string[] {
-  return text.split(/\s+/).flatMap((token) => {
-    let words = known.get(token);
-    if (!words) {
-      const bare = token.replace(/['’]s\b/gu, '');
-      words = [normalizeWord(bare), ...bare.split(/[^\p{L}\p{N}]+/u).map(normalizeWord)].filter(Boolean);
-      known.set(token, words);
-    }
-    return words;
-  });
+  return text.split(/\s+/).flatMap((token) => tokenWords(token, known));
+}
+
+/** One token's words, normalized once per build (`known`): pages share most of their words. */
+function tokenWords(token: string, known: Map<string, string[]>): string[] {
+  let words = known.get(token);
+  if (!words) {
+    const bare = token.replace(/['’]s\b/gu, '');
+    words = [normalizeWord(bare), ...bare.split(/[^\p{L}\p{N}]+/u).map(normalizeWord)].filter(Boolean);
+    known.set(token, words);
+  }
+  return words;
 }
 
 /** Words worth offering as a correction: four letters or more, starting with a letter. */
@@ -712,10 +715,12 @@ export function buildVocabulary(pages: IndexedPage[], synonyms: Synonyms) {
   const meanings = [...new Set(Object.values(synonyms).flat())];
   const meaningWords = new Map(meanings.map((m) => [m, textWords(m).filter((w, i, all) => all.indexOf(w) === i)]));
   const unheld = new Set(meanings);
-  // Pages share most of their words: each distinct token is normalized once.
   const known = new Map<string, string[]>();
   for (const page of pages) {
-    const distinct = new Set(textWords(page.content, known));
+    const distinct = new Set<string>();
+    for (const token of new Set(page.content.split(/\s+/))) {
+      for (const word of tokenWords(token, known)) distinct.add(word);
+    }
     for (const word of distinct) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
     const strong = [
       ...Object.values(page.meta),
