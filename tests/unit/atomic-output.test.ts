@@ -20,7 +20,7 @@ function site(dir: string, text: string) {
 const page = (dir: string) => readFileSync(join(dir, 'index.html'), 'utf8');
 
 /** Runs the integration's two hooks as `astro build` does, with a build written between them. */
-async function build(outDir: string, text: string, whileBuilding = async () => {}) {
+async function build(outDir: string, text: string, whileBuilding: () => Promise<unknown> = async () => {}) {
   const hooks = atomicOutput().hooks;
   let staged = '';
   await hooks['astro:config:setup']!({
