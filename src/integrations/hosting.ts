@@ -76,14 +76,16 @@ export default function hosting(): AstroIntegration {
 }
 
 async function planOf(out: string, base: string, files: string[]): Promise<HostingPlan> {
-  const policies = new Set<string>();
   const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+  const policyOf = new Map<string, string>();
   await eachAtOnce(pages, async (file) => {
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
       await readFile(join(out, file), 'utf8'),
     )?.[1];
-    if (policy) policies.add(policy);
+    if (policy) policyOf.set(file, policy);
   });
+  // In the pages' order, not the order the reads finished: the merged policy lists sources as first met.
+  const policies = new Set(pages.flatMap((file) => policyOf.get(file) ?? []));
   let redirects: string;
   try {
     redirects = await readFile(join(out, '_redirects'), 'utf8');

@@ -5,10 +5,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishedDirOf, stagingDir } from '../../src/integrations/atomic-output';
-import { precompress } from '../../src/integrations/hosting';
+import hosting, { precompress } from '../../src/integrations/hosting';
 
 const page = (words: string) => `<!doctype html><title>${words}</title><p>${`${words} `.repeat(200)}</p>`;
 
@@ -79,6 +80,26 @@ describe('precompress', () => {
     expect(existsSync(join(staging, 'tiny.txt.gz'))).toBe(false);
     expect(gunzipped(staging, 'page.html')).toBe(page('cilium'));
     expect(sizes).toMatchObject({ files: 1, reused: 0 });
+  });
+});
+
+describe('the headers file', () => {
+  it('merges the pages’ policies in the pages’ order, however long each takes to read', async () => {
+    const policy = (hash: string) => `default-src 'self'; script-src 'self' 'sha256-${hash}'`;
+    const meta = (hash: string) => `<meta http-equiv="content-security-policy" content="${policy(hash)}">`;
+    const { staging } = folders(
+      {},
+      {
+        // The first page is the slowest to read, so its read finishes last.
+        'a.html': `<!doctype html>${meta('AAA')}<p>${'x'.repeat(8_000_000)}</p>`,
+        'b.html': `<!doctype html>${meta('BBB')}<p>b</p>`,
+        _redirects: '',
+      },
+    );
+    const done = hosting().hooks['astro:build:done'] as (options: unknown) => Promise<void>;
+    await done({ dir: pathToFileURL(`${staging}/`), logger: { info() {} } });
+    const headers = readFileSync(join(staging, '_headers'), 'utf8');
+    expect(headers).toMatch(/script-src 'self' 'sha256-AAA' 'sha256-BBB'/);
   });
 });
 
