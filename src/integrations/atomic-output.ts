@@ -15,9 +15,12 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** A hidden folder beside the output folder, named for what it holds (`.dist.next` beside `dist`). */
+const beside = (outDir: string, role: 'next' | 'previous') => join(dirname(outDir), `.${basename(outDir)}.${role}`);
+
 /** Where a build of `outDir` is written until it is complete. */
 export function stagingDir(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.next`);
+  return beside(outDir, 'next');
 }
 
 /** The output folder a staging folder will replace (stagingDir's inverse), or undefined for any other folder. */
@@ -28,7 +31,7 @@ export function publishedDirOf(dir: string): string | undefined {
 
 /** Where the output a build replaced waits for the next build to delete it. */
 export function replacedDir(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.previous`);
+  return beside(outDir, 'previous');
 }
 
 /** Puts a complete build in place of the output folder (which may not exist yet), setting the old one aside. */
