@@ -10,9 +10,9 @@ import contentChecks from './src/integrations/content-checks.ts';
 import atomicOutput, { stagingDir } from './src/integrations/atomic-output.ts';
 import socialCards from './src/integrations/social-cards/index.ts';
 import hosting from './src/integrations/hosting.ts';
-import { contentSecurityPolicy } from './src/lib/hosting.ts';
+import { contentSecurityPolicy, parseRedirectsFile } from './src/lib/hosting.ts';
 import { siteConfig } from './src/site.config.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const { site, base, outDir, cacheDir, contentDir, cardCacheDir } = siteConfig(process.env);
@@ -72,15 +72,19 @@ export default defineConfig({
 });
 
 /**
- * A built page that only redirects (a renamed talk's old URL). The sitemap is written while the build is still
- * in its staging folder.
+ * A built page that only redirects (a renamed talk's old URL): one of the old URLs in the `_redirects` the build
+ * wrote, which the sitemap reads while the build is still in its staging folder. Read once per build, not once
+ * per page (reading 2,000 pages to look for a refresh tag took 0.3 s).
  * @param {string} page
  */
 function isRedirectStub(page) {
-  const path = new URL(page).pathname.slice(base.length);
-  try {
-    return readFileSync(join(stagingDir(resolve(outDir)), path, 'index.html'), 'utf8').includes('http-equiv="refresh"');
-  } catch {
-    return false;
+  const file = join(stagingDir(resolve(outDir)), '_redirects');
+  const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (renamed?.written !== written) {
+    const rules = written === undefined ? [] : parseRedirectsFile(readFileSync(file, 'utf8'));
+    renamed = { written, from: new Set(rules.map((rule) => rule.from)) };
   }
+  return renamed.from.has(new URL(page).pathname);
 }
+/** @type {{ written: number | undefined, from: Set<string> } | undefined} */
+let renamed;

@@ -59,4 +59,9 @@ describe('a renamed talk on a static host', () => {
     const stub = readFileSync(join(out, 'talks/dns-gotchas/index.html'), 'utf8');
     expect(stub).toMatch(/<meta http-equiv="refresh" content="0;url=\/talks\/dns-pitfalls\/"/);
   });
+  it('lists the new URL in the sitemap, not the old one', () => {
+    const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/talks/dns-pitfalls/</loc>');
+    expect(sitemap).not.toContain('dns-gotchas');
+  });
 });
