@@ -704,35 +704,42 @@ function tokenWords(token: string, known: Map<string, string[]>): string[] {
 /** Words worth offering as a correction: four letters or more, starting with a letter. */
 const offerable = (word: string) => /^\p{L}[\p{L}\p{N}]{3,29}$/u.test(word);
 
+/** What the vocabulary takes from one indexed page: its distinct words, sorted, and the words of its names. */
+export interface PageWords {
+  words: string[];
+  names: string[];
+}
+
+/** One page's words. `known` carries each token's words from page to page: pages share most of their words. */
+export function pageWords(page: IndexedPage, known = new Map<string, string[]>()): PageWords {
+  const words = new Set<string>();
+  for (const token of new Set(page.content.split(/\s+/))) {
+    for (const word of tokenWords(token, known)) words.add(word);
+  }
+  const strong = [
+    ...Object.values(page.meta),
+    ...Object.values(page.filters).flat(),
+    ...page.anchors.filter((a) => /^h\d$/.test(a.element)).map((a) => a.text ?? ''),
+  ];
+  return { words: [...words].sort(), names: [...new Set(strong.flatMap((text) => textWords(text, known)))] };
+}
+
 /**
  * The vocabulary corrections draw on, and which synonym meanings no page holds (the build refuses those).
  * A meaning is held by a page that has every one of its words, each matched as Pagefind matches: as the
  * start of a word on the page.
  */
-export function buildVocabulary(pages: IndexedPage[], synonyms: Synonyms) {
+export function buildVocabulary(pages: PageWords[], synonyms: Synonyms) {
   const pagesWith = new Map<string, number>();
   const names = new Set(Object.keys(synonyms));
   const meanings = [...new Set(Object.values(synonyms).flat())];
   const meaningWords = new Map(meanings.map((m) => [m, textWords(m).filter((w, i, all) => all.indexOf(w) === i)]));
   const unheld = new Set(meanings);
-  const known = new Map<string, string[]>();
   for (const page of pages) {
-    const distinct = new Set<string>();
-    for (const token of new Set(page.content.split(/\s+/))) {
-      for (const word of tokenWords(token, known)) distinct.add(word);
-    }
-    for (const word of distinct) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
-    const strong = [
-      ...Object.values(page.meta),
-      ...Object.values(page.filters).flat(),
-      ...page.anchors.filter((a) => /^h\d$/.test(a.element)).map((a) => a.text ?? ''),
-    ];
-    for (const word of strong.flatMap((text) => textWords(text, known))) names.add(word);
-    if (unheld.size) {
-      const words = [...distinct].sort();
-      for (const meaning of unheld) {
-        if (meaningWords.get(meaning)!.every((w) => hasPrefix(words, w))) unheld.delete(meaning);
-      }
+    for (const word of page.words) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
+    for (const word of page.names) names.add(word);
+    for (const meaning of unheld) {
+      if (meaningWords.get(meaning)!.every((w) => hasPrefix(page.words, w))) unheld.delete(meaning);
     }
   }
   const byPages = (a: string, b: string) => (pagesWith.get(b) ?? 0) - (pagesWith.get(a) ?? 0) || (a < b ? -1 : 1);

@@ -22,29 +22,50 @@ const terms = (synonyms: Record<string, string[]>) =>
     ),
   });
 
-async function runBuildDone(synonyms: Record<string, string[]> = {}) {
+/** Runs the integration's hooks as a build does, with Astro's cache folder in `cacheDir` (a fresh one by default). */
+async function runBuildDone(
+  synonyms: Record<string, string[]> = {},
+  cacheDir = mkdtempSync(join(tmpdir(), 'kcr-cache-')),
+) {
   const dir = mkdtempSync(join(tmpdir(), 'kcr-pagefind-'));
   mkdirSync(join(dir, 'talks'));
   mkdirSync(join(dir, 'search'));
   writeFileSync(join(dir, 'index.html'), '<html><body data-pagefind-body>Hi</body></html>');
   writeFileSync(join(dir, 'search', 'terms.json'), terms(synonyms));
-  const hook = pagefind().hooks['astro:build:done'] as (options: unknown) => Promise<void>;
-  const result = hook({ dir: pathToFileURL(`${dir}/`), logger });
+  const { hooks } = pagefind();
+  (hooks['astro:config:done'] as (options: unknown) => void)({
+    config: { outDir: pathToFileURL(`${dir}/`), base: '/', cacheDir: pathToFileURL(`${cacheDir}/`) },
+  });
+  const result = (hooks['astro:build:done'] as (options: unknown) => Promise<void>)({
+    dir: pathToFileURL(`${dir}/`),
+    logger,
+  });
   return { dir, result };
 }
 
-/** Writes one fragment as Pagefind does (gzipped JSON after a signature), for the vocabulary to read. */
-function writeFragment({ outputPath }: { outputPath: string }) {
-  mkdirSync(join(outputPath, 'fragment'), { recursive: true });
-  const fragment = {
-    content: 'Horizontal Pod Autoscaler scales pods',
-    meta: { title: 'Autoscaling' },
-    filters: {},
-    anchors: [],
+const autoscaling = {
+  content: 'Horizontal Pod Autoscaler scales pods',
+  meta: { title: 'Autoscaling' },
+  filters: {},
+  anchors: [],
+};
+
+/** Writes fragments as Pagefind does (gzipped JSON after a signature, named by a hash), for the vocabulary to read. */
+function fragmentsWriter(fragments: Record<string, object | Buffer> = { 'en_1.pf_fragment': autoscaling }) {
+  return ({ outputPath }: { outputPath: string }) => {
+    mkdirSync(join(outputPath, 'fragment'), { recursive: true });
+    for (const [name, fragment] of Object.entries(fragments)) {
+      const bytes = Buffer.isBuffer(fragment) ? fragment : gzipSync(`pagefind_dcd${JSON.stringify(fragment)}`);
+      writeFileSync(join(outputPath, 'fragment', name), bytes);
+    }
+    return { errors: [] };
   };
-  writeFileSync(join(outputPath, 'fragment', 'en_1.pf_fragment'), gzipSync(`pagefind_dcd${JSON.stringify(fragment)}`));
-  return { errors: [] };
 }
+const writeFragment = fragmentsWriter();
+const publishedVocabulary = (dir: string) => {
+  const { vocabulary } = JSON.parse(readFileSync(join(dir, 'pagefind', 'kcr-terms.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(dir, 'pagefind', vocabulary), 'utf8'));
+};
 
 function indexThat(overrides: Record<string, unknown>) {
   return {
@@ -112,5 +133,28 @@ describe('the Pagefind integration', () => {
     );
     expect(existsSync(dir)).toBe(false);
     expect(pagefindApi.close).toHaveBeenCalledOnce();
+  });
+
+  it("reads a page's words from the last build's record when its fragment has the same name, and reads new fragments", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kcr-cache-'));
+    pagefindApi.createIndex.mockResolvedValue({ index: indexThat({}), errors: [] });
+    await (await runBuildDone({}, cacheDir)).result;
+    // Same name, bytes that are not a fragment at all: read, they would fail the build.
+    const rebuilt = fragmentsWriter({
+      'en_1.pf_fragment': Buffer.from('not gzip'),
+      'en_2.pf_fragment': { content: 'Karpenter provisions nodes', meta: {}, filters: {}, anchors: [] },
+    });
+    pagefindApi.createIndex.mockResolvedValue({ index: indexThat({ writeFiles: vi.fn(rebuilt) }), errors: [] });
+    const second = await runBuildDone({}, cacheDir);
+    await expect(second.result).resolves.toBeUndefined();
+    expect(publishedVocabulary(second.dir).words).toEqual(
+      ['horizontal', 'autoscaler', 'scales', 'pods', 'karpenter', 'provisions', 'nodes'].sort(),
+    );
+    // A page gone from the index takes its words with it.
+    const third = fragmentsWriter({ 'en_2.pf_fragment': Buffer.from('not gzip either') });
+    pagefindApi.createIndex.mockResolvedValue({ index: indexThat({ writeFiles: vi.fn(third) }), errors: [] });
+    const last = await runBuildDone({}, cacheDir);
+    await expect(last.result).resolves.toBeUndefined();
+    expect(publishedVocabulary(last.dir)).toEqual({ names: [], words: ['karpenter', 'nodes', 'provisions'] });
   });
 });

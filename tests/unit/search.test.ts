@@ -9,6 +9,7 @@ import {
   lookalikes,
   normalizeWord,
   notices,
+  pageWords,
   projectSearchData,
   queryWords,
   readState,
@@ -324,7 +325,8 @@ describe('the site’s shorthand', () => {
 });
 
 describe('the vocabulary', () => {
-  const page = (content: string, meta: Record<string, string> = {}) => ({ content, meta, filters: {}, anchors: [] });
+  const page = (content: string, meta: Record<string, string> = {}) =>
+    pageWords({ content, meta, filters: {}, anchors: [] });
   it('keeps names apart from other words, most common first, and leaves out short words', () => {
     const { vocabulary } = buildVocabulary(
       [page('Linkerd’s mirror runs clusters', { title: 'Linkerd Multi-Cluster' }), page('clusters and mirrors')],
