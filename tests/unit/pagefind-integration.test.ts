@@ -138,7 +138,9 @@ describe('the Pagefind integration', () => {
   it("reads a page's words from the last build's record when its fragment has the same name, and reads new fragments", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'kcr-cache-'));
     pagefindApi.createIndex.mockResolvedValue({ index: indexThat({}), errors: [] });
-    await (await runBuildDone({}, cacheDir)).result;
+    await (
+      await runBuildDone({}, cacheDir)
+    ).result;
     // Same name, bytes that are not a fragment at all: read, they would fail the build.
     const rebuilt = fragmentsWriter({
       'en_1.pf_fragment': Buffer.from('not gzip'),
