@@ -51,16 +51,22 @@ export default function hosting(): AstroIntegration {
             .filter((entry) => entry.isFile())
             .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
             .sort();
-          const plan = await planOf(out, base, files);
-          await writeFile(join(out, '_headers'), headersFile(plan));
-          await mkdir(join(out, '_nginx'), { recursive: true });
-          await writeFile(join(out, '_nginx', 'headers.conf'), nginxHeadersConf(plan));
-          await writeFile(join(out, '_nginx', 'site.conf'), nginxServerConf(plan));
+          // Each page is read once, for its copies and for the policy Astro put in it.
+          const policyOf = new Map<string, string>();
           const sizes = await precompress(
             out,
             files.filter((file) => compressible.test(file)),
             publishedDirOf(out),
+            (file, body) => {
+              const policy = isPage(file) ? pagePolicy(body) : undefined;
+              if (policy) policyOf.set(file, policy);
+            },
           );
+          const plan = await planOf(out, base, files, policyOf);
+          await writeFile(join(out, '_headers'), headersFile(plan));
+          await mkdir(join(out, '_nginx'), { recursive: true });
+          await writeFile(join(out, '_nginx', 'headers.conf'), nginxHeadersConf(plan));
+          await writeFile(join(out, '_nginx', 'site.conf'), nginxServerConf(plan));
           logger.info(
             `headers, ${plan.redirects.length} redirects and compressed copies of ${sizes.files} files ` +
               `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli; ${sizes.reused} unchanged since the last build) ` +
@@ -75,17 +81,22 @@ export default function hosting(): AstroIntegration {
   };
 }
 
-async function planOf(out: string, base: string, files: string[]): Promise<HostingPlan> {
-  const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
-  const policyOf = new Map<string, string>();
-  await eachAtOnce(pages, async (file) => {
-    const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
-      await readFile(join(out, file), 'utf8'),
-    )?.[1];
-    if (policy) policyOf.set(file, policy);
-  });
+const isPage = (file: string) => file.endsWith('.html') && !file.startsWith('pagefind/');
+
+const policyTag = '<meta http-equiv="content-security-policy" content="';
+/** The Content-Security-Policy Astro put in a page's <meta>, if any. */
+function pagePolicy(body: Buffer): string | undefined {
+  const at = body.indexOf(policyTag);
+  if (at < 0) return undefined;
+  const start = at + policyTag.length;
+  const end = body.indexOf('"', start);
+  return end > start ? body.subarray(start, end).toString('utf8') : undefined;
+}
+
+/** What servers need to know of this build, given each page's policy (by file). */
+async function planOf(out: string, base: string, files: string[], policyOf: Map<string, string>): Promise<HostingPlan> {
   // In the pages' order, not the order the reads finished: the merged policy lists sources as first met.
-  const policies = new Set(pages.flatMap((file) => policyOf.get(file) ?? []));
+  const policies = new Set(files.filter(isPage).flatMap((file) => policyOf.get(file) ?? []));
   let redirects: string;
   try {
     redirects = await readFile(join(out, '_redirects'), 'utf8');
@@ -103,12 +114,19 @@ async function planOf(out: string, base: string, files: string[]): Promise<Hosti
 /**
  * Writes file.gz and file.br beside each file, a few at a time on zlib's thread pool. A file identical to its
  * namesake in `previous` (the output this build replaces) takes that one's copies instead: compressing the same
- * bytes again would give the same copies, and most files of a rebuild are unchanged.
+ * bytes again would give the same copies, and most files of a rebuild are unchanged. `read` is given each
+ * file's bytes as they are read, so a caller that needs them does not read the file again.
  */
-export async function precompress(out: string, files: string[], previous?: string) {
+export async function precompress(
+  out: string,
+  files: string[],
+  previous?: string,
+  read: (file: string, body: Buffer) => void = () => {},
+) {
   const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0, reused: 0 };
   await eachAtOnce(files, async (file) => {
     const body = await readFile(join(out, file));
+    read(file, body);
     const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
     // Only a copy the previous build made is kept; a file it left without one is judged afresh.
     if (kept?.gzip) {
