@@ -142,6 +142,9 @@ export default function socialCards({ cacheDir }: SocialCardOptions): AstroInteg
           pool: new Tinypool({
             filename: new URL('./worker.ts', import.meta.url).href,
             maxThreads: availableParallelism(),
+            // No worker until a card needs drawing: from a warm cache, a build draws none, and a worker waiting
+            // from the start loaded the drawing code for nothing while Vite compiled.
+            minThreads: 0,
             // Let an interrupted build exit: idle workers end on their own.
             idleTimeout: 2000,
           }),
