@@ -80,9 +80,10 @@ export default defineConfig({
 function isRedirectStub(page) {
   const file = join(stagingDir(resolve(outDir)), '_redirects');
   const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  if (renamed && renamed.written === written) return renamed.from.has(new URL(page).pathname);
-  const rules = written === undefined ? [] : parseRedirectsFile(readFileSync(file, 'utf8'));
-  renamed = { written, from: new Set(rules.map((rule) => rule.from)) };
+  if (!renamed || renamed.written !== written) {
+    const rules = written === undefined ? [] : parseRedirectsFile(readFileSync(file, 'utf8'));
+    renamed = { written, from: new Set(rules.map((rule) => rule.from)) };
+  }
   return renamed.from.has(new URL(page).pathname);
 }
 /** @type {{ written: number | undefined, from: Set<string> } | undefined} */
