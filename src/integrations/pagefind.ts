@@ -10,6 +10,7 @@ import {
   buildVocabulary,
   indexChunkSize,
   pageWords,
+  reachOf,
   type IndexedPage,
   type PageWords,
   type Synonyms,
@@ -25,7 +26,8 @@ import { reportFigures } from './build-report';
  * Beside the index it writes what search's query handling needs (lib/search.ts):
  * kcr-terms.json, the shorthand and synonyms (from the search/terms.json route,
  * each meaning checked to appear on some page), and the vocabulary that
- * corrections draw on, which a reader's browser fetches only to correct a word.
+ * corrections draw on, one file per length of word, which a reader's browser
+ * fetches only to correct a word, and then only the lengths the word can reach.
  *
  * In `astro dev` there is no build, so the dev server serves the index of the
  * last build; without one, the search page says to build first.
@@ -85,13 +87,15 @@ export default function pagefind(): AstroIntegration {
           const vocabulary = await writeSearchTerms(builtDir, wordsRecord);
           await preloadSearchPage(builtDir, base);
           logger.info(
-            `read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms; vocabulary of ${vocabulary.count} words, ${(vocabulary.gzipped / 1024).toFixed(1)} KB gzipped`,
+            `read ${added.page_count} pages, indexed those marked searchable, in ${pagefindMs} ms; vocabulary of ${vocabulary.count} words in ${vocabulary.files} files, ${(vocabulary.gzipped / 1024).toFixed(1)} KB gzipped (a correction fetches at most ${(vocabulary.mostFetched / 1024).toFixed(1)} KB)`,
           );
           await reportFigures({
             pagefindMs,
             pagefindPages: added.page_count,
             vocabularyWords: vocabulary.count,
             vocabularyGzipBytes: vocabulary.gzipped,
+            vocabularyFiles: vocabulary.files,
+            vocabularyMostFetchedGzipBytes: vocabulary.mostFetched,
           });
         } catch (error) {
           await rm(builtDir, { recursive: true, force: true });
@@ -150,7 +154,7 @@ async function writeSearchTerms(builtDir: string, wordsRecord: string) {
     synonyms: Synonyms;
     where: Record<string, string>;
   };
-  const { vocabulary, unheld } = buildVocabulary(await indexedPageWords(bundle, wordsRecord), synonyms);
+  const { vocabulary, shards, unheld } = buildVocabulary(await indexedPageWords(bundle, wordsRecord), synonyms);
   const problems = Object.entries(synonyms).flatMap(([word, meanings]) =>
     meanings
       .filter((meaning) => unheld.includes(meaning))
@@ -161,12 +165,27 @@ async function writeSearchTerms(builtDir: string, wordsRecord: string) {
       `Search synonyms that find nothing; fix them and build again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
-  const body = JSON.stringify(vocabulary);
-  const name = `kcr-vocabulary.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.json`;
-  await writeFile(join(bundle, name), body);
-  await writeFile(join(bundle, 'kcr-terms.json'), JSON.stringify({ synonyms, vocabulary: name }));
+  const files: Record<string, string> = {};
+  const gzipped = new Map<number, number>();
+  for (const [length, shard] of [...shards].sort(([a], [b]) => a - b)) {
+    const body = JSON.stringify(shard);
+    files[length] = `kcr-vocabulary-${length}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.json`;
+    await writeFile(join(bundle, files[length]), body);
+    gzipped.set(length, gzipSync(body).length);
+  }
+  await writeFile(join(bundle, 'kcr-terms.json'), JSON.stringify({ synonyms, vocabulary: files }));
   await rm(routeOutput);
-  return { count: vocabulary.names.length + vocabulary.words.length, gzipped: gzipSync(body).length };
+  // What correcting one word fetches, at most: the files of the lengths its correction can be.
+  const fetched = [...gzipped.keys()].map((length) => {
+    const { min, max } = reachOf(length);
+    return [...gzipped].reduce((sum, [l, bytes]) => (l >= min && l <= max ? sum + bytes : sum), 0);
+  });
+  return {
+    count: vocabulary.names.length + vocabulary.words.length,
+    files: gzipped.size,
+    gzipped: [...gzipped.values()].reduce((sum, bytes) => sum + bytes, 0),
+    mostFetched: Math.max(0, ...fetched),
+  };
 }
 
 /**

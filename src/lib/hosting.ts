@@ -92,10 +92,10 @@ export const hashedFolders = ['_astro/', 'pagefind/index/', 'pagefind/fragment/'
 
 /**
  * Pagefind's index metadata and the search vocabulary sit beside unhashed scripts, so they are matched by name:
- * pagefind.en_0a1b2c.pf_meta, kcr-vocabulary.0a1b2c3d4e.json.
+ * pagefind.en_0a1b2c.pf_meta, kcr-vocabulary-10.0a1b2c3d4e.json.
  */
 export const isHashedFile = (sitePath: string) =>
-  /^pagefind\/(?:[^/]+\.pf_meta|kcr-vocabulary\.[0-9a-f]+\.json)$/.test(sitePath);
+  /^pagefind\/(?:[^/]+\.pf_meta|kcr-vocabulary-\d+\.[0-9a-f]+\.json)$/.test(sitePath);
 
 /** A policy's directives, in order, each with its sources: "a b; c d" → [["a", ["b"]], ["c", ["d"]]]. */
 export function parsePolicy(policy: string): [string, string[]][] {

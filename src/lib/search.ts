@@ -153,8 +153,8 @@ export interface Engine {
   search(term: string): Promise<EngineHit[]>;
   /** How many pages hold a word exactly (its stem), without listing them. */
   count(word: string): Promise<number>;
-  /** The site's vocabulary, fetched only when a word needs correcting. */
-  vocabulary(): Promise<Vocabulary>;
+  /** The site's words from `min` to `max` letters long, fetched only when a word needs correcting. */
+  vocabulary(lengths: WordLengths): Promise<Vocabulary>;
   /** The kind of each page that is not a talk (pageKindsOf). */
   kinds(): Promise<Map<string, string>>;
 }
@@ -167,6 +167,44 @@ export interface Engine {
 export interface Vocabulary {
   names: string[];
   words: string[];
+}
+
+/**
+ * The vocabulary as published: one file for each length of word, since a correction can only offer a word
+ * about as long as the one typed (a ten-letter word fetches the files of 8 to 12 letters, not the whole). Each
+ * file lists its words by how many pages hold them, which gives back the order of the whole: a number of
+ * pages → the words on that many, separated by spaces.
+ */
+export interface VocabularyShard {
+  names: Record<string, string>;
+  words: Record<string, string>;
+}
+
+export interface WordLengths {
+  min: number;
+  max: number;
+}
+
+/** The word on more pages first; among words on as many, the alphabetical. */
+const morePagesFirst = (a: { word: string; pages: number }, b: { word: string; pages: number }) =>
+  b.pages - a.pages || (a.word < b.word ? -1 : 1);
+
+/** The vocabulary of the lengths in `lengths`, read from the published files (`files`: a length → its file). */
+export async function vocabularyOf(
+  files: Record<string, string>,
+  lengths: WordLengths,
+  read: (file: string) => Promise<VocabularyShard>,
+): Promise<Vocabulary> {
+  const wanted = Object.entries(files).filter(([length]) => +length >= lengths.min && +length <= lengths.max);
+  const shards = await Promise.all(wanted.map(([, file]) => read(file)));
+  const tier = (lists: Record<string, string>[]) =>
+    lists
+      .flatMap((list) =>
+        Object.entries(list).flatMap(([pages, words]) => words.split(' ').map((word) => ({ word, pages: +pages }))),
+      )
+      .sort(morePagesFirst)
+      .map((entry) => entry.word);
+  return { names: tier(shards.map((s) => s.names)), words: tier(shards.map((s) => s.words)) };
 }
 
 /**
@@ -304,14 +342,21 @@ export function queryWords(query: string): QueryWord[] {
  */
 export function correction(word: string, vocabulary: Vocabulary): string | undefined {
   if (word.length < 4 || /^\d+$/.test(word)) return undefined;
-  const limit = word.length <= 5 ? 1 : 2;
-  return nearest(word, vocabulary, limit, 1)[0];
+  return nearest(word, vocabulary, correctionLimit(word.length), 1)[0];
 }
 
 /** Words of the site that look like a word no page holds, for "what is close" when nothing is close enough to correct to. */
 export function lookalikes(word: string, vocabulary: Vocabulary, count = 3): string[] {
-  const near = nearest(word, vocabulary, Math.max(2, Math.ceil(word.length / 2)), count * 4);
+  const near = nearest(word, vocabulary, lookalikeLimit(word.length), count * 4);
   return near.filter((candidate) => candidate[0] === word[0]).slice(0, count);
+}
+
+const correctionLimit = (length: number) => (length <= 5 ? 1 : 2);
+const lookalikeLimit = (length: number) => Math.max(2, Math.ceil(length / 2));
+/** The lengths of the words a correction (or, `wide`, a lookalike) of a word this long can be. */
+export function reachOf(length: number, wide = false): WordLengths {
+  const limit = wide ? lookalikeLimit(length) : correctionLimit(length);
+  return { min: length - limit, max: length + limit };
 }
 
 function nearest(word: string, vocabulary: Vocabulary, limit: number, count: number): string[] {
@@ -417,7 +462,6 @@ export async function runSearch(
     (word) => (stale() ? Promise.reject(new StaleSearch()) : engine.count(word)),
     typed,
   );
-  let vocabulary: Vocabulary | undefined;
   for (const w of typed) {
     const word: WordOutcome = {
       ...w,
@@ -425,11 +469,13 @@ export async function runSearch(
       meanings: synonyms[w.word] ?? [],
     };
     if (word.status === 'missing' && !verbatim && !word.meanings.length) {
-      vocabulary ??= await engine.vocabulary();
-      const corrected = correction(w.word, vocabulary);
+      const corrected = correction(w.word, await engine.vocabulary(reachOf(w.word.length)));
       if (corrected) {
         Object.assign(word, { status: 'corrected', correctedTo: corrected, meanings: synonyms[corrected] ?? [] });
-      } else outcome.lookalikes.push(...lookalikes(w.word, vocabulary).map((word) => ({ for: w.typed, word })));
+      } else {
+        const near = lookalikes(w.word, await engine.vocabulary(reachOf(w.word.length, true)));
+        outcome.lookalikes.push(...near.map((word) => ({ for: w.typed, word })));
+      }
     }
     outcome.words.push(word);
   }
@@ -725,7 +771,8 @@ export function pageWords(page: IndexedPage, known = new Map<string, string[]>()
 }
 
 /**
- * The vocabulary corrections draw on, and which synonym meanings no page holds (the build refuses those).
+ * The vocabulary corrections draw on, the files it is published in (a length of word → its shard), and which
+ * synonym meanings no page holds (the build refuses those).
  * A meaning is held by a page that has every one of its words, each matched as Pagefind matches: as the
  * start of a word on the page.
  */
@@ -742,12 +789,27 @@ export function buildVocabulary(pages: PageWords[], synonyms: Synonyms) {
       if (meaningWords.get(meaning)!.every((w) => hasPrefix(page.words, w))) unheld.delete(meaning);
     }
   }
-  const byPages = (a: string, b: string) => (pagesWith.get(b) ?? 0) - (pagesWith.get(a) ?? 0) || (a < b ? -1 : 1);
-  const vocabulary: Vocabulary = {
-    names: [...names].filter(offerable).sort(byPages),
-    words: [...pagesWith.keys()].filter((w) => offerable(w) && !names.has(w)).sort(byPages),
+  const entry = (word: string) => ({ word, pages: pagesWith.get(word) ?? 0 });
+  const ranked = {
+    names: [...names].filter(offerable).map(entry).sort(morePagesFirst),
+    words: [...pagesWith.keys()]
+      .filter((w) => offerable(w) && !names.has(w))
+      .map(entry)
+      .sort(morePagesFirst),
   };
-  return { vocabulary, unheld: [...unheld] };
+  const shards = new Map<number, VocabularyShard>();
+  for (const tier of ['names', 'words'] as const) {
+    for (const { word, pages } of ranked[tier]) {
+      let shard = shards.get(word.length);
+      if (!shard) shards.set(word.length, (shard = { names: {}, words: {} }));
+      shard[tier][pages] = shard[tier][pages] ? `${shard[tier][pages]} ${word}` : word;
+    }
+  }
+  const vocabulary: Vocabulary = {
+    names: ranked.names.map((e) => e.word),
+    words: ranked.words.map((e) => e.word),
+  };
+  return { vocabulary, shards, unheld: [...unheld] };
 }
 
 /** Whether a sorted list holds a word that starts with `prefix`. */

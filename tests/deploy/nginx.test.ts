@@ -119,7 +119,7 @@ describe('caching', () => {
       expectSecurityHeaders(header(response), path, metaPolicy(distDir, 'index.html'));
     }
     expect(assets.filter((path) => path.startsWith('/_astro/') || path.endsWith('.pf_meta'))).toHaveLength(3);
-    expect(assets.filter((path) => path.includes('/kcr-vocabulary.'))).toHaveLength(1);
+    expect(assets.filter((path) => path.includes('/kcr-vocabulary-'))).toHaveLength(1);
   });
 });
 

@@ -56,7 +56,7 @@ export function expectSecurityHeaders(get: HeaderLookup, where: string, meta: st
 /** Files named by a hash of their content. */
 export const isHashed = (path: string) =>
   /^\/(_astro|pagefind\/(index|fragment|filter))\/[^/]+$/.test(path) ||
-  /^\/pagefind\/([^/]+\.pf_meta|kcr-vocabulary\.[0-9a-f]+\.json)$/.test(path);
+  /^\/pagefind\/([^/]+\.pf_meta|kcr-vocabulary-\d+\.[0-9a-f]+\.json)$/.test(path);
 
 /** Hashed files are kept a year and never revalidated; anything else, HTML first, never so. */
 export function expectCaching(path: string, cacheControl: string | null | undefined, { hostDefault = false } = {}) {
@@ -87,7 +87,7 @@ export function sampleAssets(dist: string): string[] {
     first('pagefind/fragment', /\.pf_fragment$/),
     first('pagefind/filter', /\.pf_filter$/),
     `/pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`,
-    first('pagefind', /^kcr-vocabulary\.[0-9a-f]+\.json$/),
+    first('pagefind', /^kcr-vocabulary-\d+\.[0-9a-f]+\.json$/),
     '/pagefind/kcr-terms.json',
     '/pagefind/pagefind.js',
     '/pagefind/pagefind-entry.json',

@@ -15,6 +15,7 @@ import {
   type Engine,
   type SearchOutcome,
   type Synonyms,
+  vocabularyOf,
 } from '../../src/lib/search';
 
 export interface Hit {
@@ -66,14 +67,19 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   await pagefind.init();
   const terms = JSON.parse(await readFile(join(bundle, 'kcr-terms.json'), 'utf8')) as {
     synonyms: Synonyms;
-    vocabulary: string;
+    vocabulary: Record<string, string>;
   };
   let reads = 0;
   let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
     search: async (term) => (await pagefind.search(term)).results,
     count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
-    vocabulary: async () => (reads++, JSON.parse(await readFile(join(bundle, terms.vocabulary), 'utf8'))),
+    vocabulary: (lengths) => {
+      reads++;
+      return vocabularyOf(terms.vocabulary, lengths, async (file) =>
+        JSON.parse(await readFile(join(bundle, file), 'utf8')),
+      );
+    },
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters })).results)),
   };
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { vocabularyOf } from '../../src/lib/search';
 
 const pagefindApi = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(async () => {}) }));
 vi.mock('pagefind', () => pagefindApi);
@@ -62,9 +63,12 @@ function fragmentsWriter(fragments: Record<string, object | Buffer> = { 'en_1.pf
   };
 }
 const writeFragment = fragmentsWriter();
+/** The whole vocabulary, read back from its files as the browser reads them. */
 const publishedVocabulary = (dir: string) => {
   const { vocabulary } = JSON.parse(readFileSync(join(dir, 'pagefind', 'kcr-terms.json'), 'utf8'));
-  return JSON.parse(readFileSync(join(dir, 'pagefind', vocabulary), 'utf8'));
+  return vocabularyOf(vocabulary, { min: 0, max: 100 }, async (file) =>
+    JSON.parse(readFileSync(join(dir, 'pagefind', file), 'utf8')),
+  );
 };
 
 function indexThat(overrides: Record<string, unknown>) {
@@ -115,8 +119,15 @@ describe('the Pagefind integration', () => {
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
     const published = JSON.parse(readFileSync(join(dir, 'pagefind', 'kcr-terms.json'), 'utf8'));
     expect(published.synonyms).toEqual({ hpa: ['Horizontal Pod Autoscaler'] });
-    expect(readdirSync(join(dir, 'pagefind'))).toContain(published.vocabulary);
-    const vocabulary = JSON.parse(readFileSync(join(dir, 'pagefind', published.vocabulary), 'utf8'));
+    // One file per length of word, each named by its content.
+    expect(published.vocabulary).toEqual({
+      4: expect.stringMatching(/^kcr-vocabulary-4\.[0-9a-f]{10}\.json$/),
+      6: expect.stringMatching(/^kcr-vocabulary-6\.[0-9a-f]{10}\.json$/),
+      10: expect.stringMatching(/^kcr-vocabulary-10\.[0-9a-f]{10}\.json$/),
+      11: expect.stringMatching(/^kcr-vocabulary-11\.[0-9a-f]{10}\.json$/),
+    });
+    expect(readdirSync(join(dir, 'pagefind'))).toEqual(expect.arrayContaining(Object.values(published.vocabulary)));
+    const vocabulary = await publishedVocabulary(dir);
     // Words of four letters or more only: "hpa" is searched through its meaning, never offered as a correction.
     expect(vocabulary.names).toEqual(['autoscaling']);
     expect(vocabulary.words).toEqual(['horizontal', 'autoscaler', 'scales', 'pods'].sort());
@@ -149,7 +160,7 @@ describe('the Pagefind integration', () => {
     pagefindApi.createIndex.mockResolvedValue({ index: indexThat({ writeFiles: vi.fn(rebuilt) }), errors: [] });
     const second = await runBuildDone({}, cacheDir);
     await expect(second.result).resolves.toBeUndefined();
-    expect(publishedVocabulary(second.dir).words).toEqual(
+    expect((await publishedVocabulary(second.dir)).words).toEqual(
       ['horizontal', 'autoscaler', 'scales', 'pods', 'karpenter', 'provisions', 'nodes'].sort(),
     );
     // A page gone from the index takes its words with it.
@@ -157,6 +168,6 @@ describe('the Pagefind integration', () => {
     pagefindApi.createIndex.mockResolvedValue({ index: indexThat({ writeFiles: vi.fn(third) }), errors: [] });
     const last = await runBuildDone({}, cacheDir);
     await expect(last.result).resolves.toBeUndefined();
-    expect(publishedVocabulary(last.dir)).toEqual({ names: [], words: ['karpenter', 'nodes', 'provisions'] });
+    expect(await publishedVocabulary(last.dir)).toEqual({ names: [], words: ['karpenter', 'nodes', 'provisions'] });
   });
 });

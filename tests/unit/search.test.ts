@@ -22,6 +22,8 @@ import {
   type EngineHit,
   type SearchState,
   type Vocabulary,
+  type WordLengths,
+  vocabularyOf,
 } from '../../src/lib/search';
 import { linkSite } from '../../src/lib/site';
 import { sampleContent } from '../helpers/fixtures';
@@ -151,8 +153,9 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
   const index = Object.entries(pages).map(([id, text]) => ({ id, words: text.toLowerCase().split(/\s+/) }));
   const all = [...new Set(index.flatMap((p) => p.words))];
   let vocabularyReads = 0;
+  const lengthsAsked: WordLengths[] = [];
   const counted: string[] = [];
-  const fake: Engine & { vocabularyReads: () => number; counted: string[] } = {
+  const fake: Engine & { vocabularyReads: () => number; counted: string[]; lengthsAsked: WordLengths[] } = {
     async search(term) {
       const exact = term.startsWith('"');
       const terms = term.replaceAll('"', '').split(' ');
@@ -188,15 +191,18 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
       counted.push(word);
       return index.filter((page) => page.words.includes(word)).length;
     },
-    async vocabulary() {
+    async vocabulary(lengths) {
       vocabularyReads++;
-      return vocabulary;
+      lengthsAsked.push(lengths);
+      const within = (list: string[]) => list.filter((w) => w.length >= lengths.min && w.length <= lengths.max);
+      return { names: within(vocabulary.names), words: within(vocabulary.words) };
     },
     async kinds() {
       return new Map(index.map((p) => [p.id, p.id.startsWith('event') ? 'Event' : 'Talk']));
     },
     vocabularyReads: () => vocabularyReads,
     counted,
+    lengthsAsked,
   };
   return fake;
 }
@@ -267,8 +273,15 @@ describe('running a query', () => {
     expect(ids(outcome)).toEqual(['linkerd', 'mesh']);
     expect(resultCount(outcome)).toBe('2 results for “linkerd”');
     expect(notices(outcome)).toEqual([{ kind: 'corrected', showing: 'linkerd', instead: 'linkred' }]);
+    // Only the words a correction could be: "linkred" is 7 letters, two edits away at most.
+    expect(search.lengthsAsked).toEqual([{ min: 5, max: 9 }]);
     const sigstore = await runSearch(search, {}, 'sigstore');
     expect(sigstore.words[0]!.status).toBe('missing');
+    // Nothing close enough: then the wider reach of words that merely look like it.
+    expect(search.lengthsAsked.slice(1)).toEqual([
+      { min: 6, max: 10 },
+      { min: 4, max: 12 },
+    ]);
     expect(ids(sigstore)).toEqual([]);
     expect(resultCount(sigstore)).toBe('No results for “sigstore”.');
   });
@@ -342,5 +355,27 @@ describe('the vocabulary', () => {
       psp: ['PodSecurityPolicy', 'pod security policy'],
     });
     expect(unheld).toEqual(['PodSecurityPolicy', 'pod security policy']);
+  });
+  it('is published one file per length of word, read back in the same order, only the lengths asked', async () => {
+    const { vocabulary, shards } = buildVocabulary(
+      [
+        page('Linkerd mirrors services across clusters', { title: 'Linkerd Multi-Cluster' }),
+        page('clusters mirror services', { title: 'Cluster mesh' }),
+        page('services everywhere'),
+      ],
+      {},
+    );
+    expect([...shards.keys()].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 10, 12]);
+    const files = Object.fromEntries([...shards.keys()].map((length) => [length, `shard-${length}`]));
+    const reads: string[] = [];
+    const read = async (file: string) => (reads.push(file), shards.get(Number(file.slice(6)))!);
+    expect(await vocabularyOf(files, { min: 1, max: 30 }, read)).toEqual(vocabulary);
+    reads.length = 0;
+    const within = (list: string[]) => list.filter((w) => w.length >= 6 && w.length <= 8);
+    expect(await vocabularyOf(files, { min: 6, max: 8 }, read)).toEqual({
+      names: within(vocabulary.names),
+      words: within(vocabulary.words),
+    });
+    expect(reads.sort()).toEqual(['shard-6', 'shard-7', 'shard-8']);
   });
 });

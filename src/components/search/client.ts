@@ -17,7 +17,8 @@ import {
   type SearchOutcome,
   type SearchResult,
   type Synonyms,
-  type Vocabulary,
+  type VocabularyShard,
+  vocabularyOf,
 } from '../../lib/search';
 
 /** The parts of Pagefind's JavaScript API the site uses. */
@@ -59,7 +60,7 @@ export function loadSearch(bundlePath: string): Promise<SearchClient> {
 
 /**
  * Fetches Pagefind's engine and the site's synonyms (about 1 KB); the vocabulary for corrections is fetched
- * only when a query has a word no page holds. Pagefind's worker would be one more script to fetch; these
+ * only when a query has a word no page holds, and only the words about as long as that one. Pagefind's worker would be one more script to fetch; these
  * searches are short enough for the main thread.
  */
 async function createClient(bundlePath: string): Promise<SearchClient> {
@@ -67,7 +68,10 @@ async function createClient(bundlePath: string): Promise<SearchClient> {
     import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<Pagefind>,
     fetch(`${bundlePath}kcr-terms.json`).then(
       (response) =>
-        (response.ok ? response.json() : { synonyms: {} }) as Promise<{ synonyms: Synonyms; vocabulary?: string }>,
+        (response.ok ? response.json() : { synonyms: {}, vocabulary: {} }) as Promise<{
+          synonyms: Synonyms;
+          vocabulary: Record<string, string>;
+        }>,
     ),
   ]);
   const metaCacheTag = searchCacheTag();
@@ -92,17 +96,23 @@ async function createClient(bundlePath: string): Promise<SearchClient> {
     if (recent.size > 40) recent.delete(recent.keys().next().value!);
     return started;
   };
-  let vocabulary: Promise<Vocabulary> | undefined;
+  const shards = new Map<string, Promise<VocabularyShard>>();
+  const shard = (file: string) => {
+    let read = shards.get(file);
+    if (!read) {
+      read = fetch(`${bundlePath}${file}`).then((response) => response.json() as Promise<VocabularyShard>);
+      shards.set(file, read);
+      read.catch(() => shards.delete(file));
+    }
+    return read;
+  };
   let kinds: Promise<Map<string, string>> | undefined;
   const engine: Engine = {
     count: (word) =>
       remember(`count ${word}`, () => exactCount((term, options) => pagefind.search(term, options), word)),
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters }))?.results ?? [])),
     search: (term) => remember(`search ${term}`, async () => (await pagefind.search(term))?.results ?? []),
-    vocabulary: () =>
-      (vocabulary ??= terms.vocabulary
-        ? fetch(`${bundlePath}${terms.vocabulary}`).then((response) => response.json() as Promise<Vocabulary>)
-        : Promise.resolve({ names: [], words: [] })),
+    vocabulary: (lengths) => vocabularyOf(terms.vocabulary, lengths, shard),
   };
   return {
     pagefind,
