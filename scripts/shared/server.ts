@@ -3,7 +3,8 @@
  * folder, directory URLs to their index.html, and the 404 page for the rest,
  * the way a static host does. Each caller closes what it started.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -34,9 +35,17 @@ const encodings = [
 /**
  * `compressed`: send a file's Brotli or gzip copy to a browser that accepts it, as the nginx deploy does
  * (brotli_static, gzip_static), for measures of what readers download (Lighthouse). Tests read files as they are.
+ *
+ * `secure`: HTTP/2 over TLS, with a certificate made for this server alone (the browser must be told to accept
+ * it), as readers reach the site through an ingress or a static host. Over plain HTTP a browser speaks
+ * HTTP/1.1: six connections, each opened with its own handshake, where HTTP/2 sends every file over one.
  */
-export async function serve(dir: string, base = '/', { compressed = false } = {}): Promise<StaticServer> {
-  const server: Server = createServer(async (request, response) => {
+export async function serve(
+  dir: string,
+  base = '/',
+  { compressed = false, secure = false } = {},
+): Promise<StaticServer> {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) {
       response.writeHead(404).end();
@@ -62,12 +71,30 @@ export async function serve(dir: string, base = '/', { compressed = false } = {}
       const notFound = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
       response.writeHead(404, { 'content-type': types['.html']! }).end(notFound);
     }
-  });
+  };
+  const server = secure
+    ? // HTTP/2's compatibility API answers with the same calls.
+      createSecureServer({ allowHTTP1: true, ...(await certificate()) }, (request, response) =>
+        handle(request as unknown as IncomingMessage, response as unknown as ServerResponse),
+      )
+    : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${secure ? 'https' : 'http'}://127.0.0.1:${port}${base}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** A self-signed certificate for 127.0.0.1, valid for a day. */
+async function certificate() {
+  const { generate } = await import('selfsigned');
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate: new Date(Date.now() + 86_400_000),
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  return { key: pems.private, cert: pems.cert };
 }
