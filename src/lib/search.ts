@@ -1,5 +1,5 @@
 /**
- * Search, in one place: what each page gives Pagefind (filters, metadata, sort keys, weights), how the engine is
+ * Search, in one place: what each page gives Pagefind (filters, metadata, weights), how the engine is
  * set up and ranks, and how a reader's query is handled (stopwords, shorthand and synonyms, corrections,
  * relaxing). Pure logic with no DOM: the build, the tests and both search surfaces in the browser (through
  * components/search/client.ts) all use it, so a change to how search ranks or reads a query is made here once.
@@ -46,11 +46,10 @@ export const indexWeights = { summary: 2, takeaway: 2, hubPage: 0.5, recapPage: 
  */
 export const indexChunkSize = 5000;
 
-/** What Pagefind records for each kind of page: the facets, result metadata and sort keys. */
+/** What Pagefind records for each kind of page: the facets and result metadata. */
 export interface SearchData {
   filters: Record<string, string[]>;
   meta: Record<string, string | undefined>;
-  sort: Record<string, string>;
 }
 
 /** Only talks carry the theme, event, project and format filters, so each count is a count of talks, as the site gives them. */
@@ -70,20 +69,19 @@ export function talkSearchData(talk: Talk): SearchData {
       themes: talk.themes.map((theme) => theme.title).join(' · '),
       projects: talk.projects.map((project) => project.name).join(', ') || undefined,
     },
-    sort: { date: talk.event.start },
   };
 }
 
 export function themeSearchData(_theme: Theme): SearchData {
-  return { filters: { type: [pageKinds.theme] }, meta: { type: pageKinds.theme }, sort: {} };
+  return { filters: { type: [pageKinds.theme] }, meta: { type: pageKinds.theme } };
 }
 
 export function eventSearchData(_event: Event): SearchData {
-  return { filters: { type: [pageKinds.event] }, meta: { type: pageKinds.event }, sort: {} };
+  return { filters: { type: [pageKinds.event] }, meta: { type: pageKinds.event } };
 }
 
 export function projectSearchData(_project: Project): SearchData {
-  return { filters: { type: [pageKinds.project] }, meta: { type: pageKinds.project }, sort: {} };
+  return { filters: { type: [pageKinds.project] }, meta: { type: pageKinds.project } };
 }
 
 export function recapSearchData(recap: Recap): SearchData {
@@ -96,7 +94,6 @@ export function recapSearchData(recap: Recap): SearchData {
       author: recap.author ?? recap.attribution,
       publisher: recap.publisher,
     },
-    sort: {},
   };
 }
 

@@ -288,6 +288,12 @@ describe('the search page', { concurrent: true }, () => {
     expect(kinds).toHaveLength(10);
     expect(kinds[0]).toContain('Europe 2021');
     expect(kinds.at(-1)).toContain('Europe 2023');
+    // Every talk of an older event before any of a newer one, in the site's order of its events.
+    const order = (await page.locator('[data-search-page]').getAttribute('data-event-order'))!;
+    const events: string[] = JSON.parse(order);
+    const ranks = kinds.map((kind) => events.findIndex((event) => kind.endsWith(` · ${event}`)));
+    expect(ranks.every((rank) => rank >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     await page.locator('#search-sort').selectOption('newest');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest');
     await expect

@@ -284,14 +284,6 @@ describe('search relevance', () => {
     expect(ebpf.every((hit) => hit.meta.type === 'Talk' && hit.filters.theme?.includes('eBPF'))).toBe(true);
   });
 
-  it('sorts by event date', async () => {
-    const newest = await pagefind.search(null, { filters: { type: 'Talk' }, sort: { date: 'desc' } });
-    const events = newest.map((hit) => hit.meta.event);
-    expect(events[0]).toBe('Europe 2023');
-    expect(events.at(-1)).toBe('Europe 2021');
-    expect(events.indexOf('Europe 2021')).toBeGreaterThan(events.lastIndexOf('Europe 2023'));
-  });
-
   it('shows each result’s kind, event, speakers and themes, and leads to matching sections', async () => {
     const [hit] = await pagefind.search('ndots');
     expect(hit!.meta).toMatchObject({ type: 'Talk', event: 'Europe 2021', speakers: 'Thomas Graf (Isovalent)' });
