@@ -36,7 +36,8 @@ async function main({ values, positionals }: { values: { full?: boolean }; posit
       for (const width of [320, 768, 1440]) {
         for (const scheme of ['light', 'dark'] as const) {
           const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-          await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+          // Until nothing has been fetched for half a second: the search page draws its results from the index.
+          await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
           const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}-${scheme}.png`;
           await page.screenshot({ path: join(outDir, name), fullPage: full });
           await page.close();
