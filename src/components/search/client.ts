@@ -60,8 +60,8 @@ export function loadSearch(bundlePath: string): Promise<SearchClient> {
 
 /**
  * Fetches Pagefind's engine and the site's synonyms (about 1 KB); the vocabulary for corrections is fetched
- * only when a query has a word no page holds, and only the words about as long as that one. Pagefind's worker would be one more script to fetch; these
- * searches are short enough for the main thread.
+ * only when a query has a word no page holds, and only the words about as long as that one. Pagefind's
+ * worker would be one more script to fetch; these searches are short enough for the main thread.
  */
 async function createClient(bundlePath: string): Promise<SearchClient> {
   const [pagefind, terms] = await Promise.all([
