@@ -475,13 +475,14 @@ const vocabularySize = (build: BuildRun) =>
 
 /**
  * The header search on the built site, for each query, in a fresh browser context (nothing cached):
- * the bytes fetched from opening the dialog to the results (gzipped, as a server would send them), and the
+ * the bytes fetched from opening the dialog to the results (as the nginx deploy sends them: the build's Brotli
+ * copy where it made one, else the file as written), and the
  * time from the query to its results on screen, both pasted whole and typed a key every 80 ms (timed from
  * the last key, which is when a typing reader has asked).
  */
 async function searchCost(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
-  const server = await serve(dist);
+  const server = await serve(dist, '/', { compressed: true });
   const browser = await launchBrowser();
   const results: { query: string; kb: number; pastedMs: number; typedMs: number }[] = [];
   const notShown = async (page: import('playwright-core').Page, shows: string) =>
@@ -493,12 +494,16 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
     const page = await context.newPage();
     await page.goto(`${server.url}talks/`);
     const bodies: Promise<number>[] = [];
+    // The body's size on the wire, before the browser decodes it.
     page.on('response', (response) =>
       bodies.push(
-        response.body().then(
-          (body) => gzipSync(body).length,
-          () => 0, // redirects and aborted requests have no body
-        ),
+        response
+          .request()
+          .sizes()
+          .then(
+            (sizes) => sizes.responseBodySize,
+            () => 0, // an aborted request
+          ),
       ),
     );
     // Requests still open: the results drawn first may be followed by the rest of the first batch's fetches.
@@ -580,7 +585,8 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
 
 /**
  * The floor of the search: Pagefind alone, on the bare build of the same talks, in a fresh browser context
- * per query. Bytes from loading Pagefind to the first five results' data, and the time from the query to
+ * per query. Bytes from loading Pagefind to the first five results' data (each gzipped, as a server that
+ * compresses every response would send it; Pagefind's own files are gzip already), and the time from the query to
  * that data (no drawing), with the same options the header search uses.
  */
 async function searchFloor(dist: string, queries: SearchQuery[]) {

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/shared/browser';
@@ -138,6 +139,18 @@ describe('compression', () => {
       expect(response.headers.vary, path).toMatch(/Accept-Encoding/i);
       expect(response.body.equals(readFileSync(join(distDir, `${file}${suffix}`))), path).toBe(true);
     }
+  });
+  it('a Brotli client gets what Pagefind’s engine file holds, Brotli-compressed; others get Pagefind’s gzip', async () => {
+    const path = '/pagefind/wasm.en.pagefind';
+    const file = join(distDir, path.slice(1));
+    const brotli = await get(nginx.url(path), { 'accept-encoding': 'br, gzip' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    // Decoded by the browser, it is what Pagefind would have gunzipped itself.
+    expect(brotliDecompressSync(brotli.body).equals(gunzipSync(readFileSync(file)))).toBe(true);
+    expect(brotli.body.length).toBeLessThan(readFileSync(file).length * 0.9);
+    const gzip = await get(nginx.url(path), { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBeUndefined();
+    expect(gzip.body.equals(readFileSync(file))).toBe(true);
   });
   it('a client that accepts neither gets the file as it is', async () => {
     const response = await get(nginx.url('/talks/'));

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishedDirOf, stagingDir } from '../../src/integrations/atomic-output';
-import hosting, { precompress } from '../../src/integrations/hosting';
+import hosting, { copiesOf, precompress } from '../../src/integrations/hosting';
 
 const page = (words: string) => `<!doctype html><title>${words}</title><p>${`${words} `.repeat(200)}</p>`;
 
@@ -80,6 +80,48 @@ describe('precompress', () => {
     expect(existsSync(join(staging, 'tiny.txt.gz'))).toBe(false);
     expect(gunzipped(staging, 'page.html')).toBe(page('cilium'));
     expect(sizes).toMatchObject({ files: 1, reused: 0 });
+  });
+});
+
+describe('Pagefind’s own files', () => {
+  // As Pagefind writes them: gzipped, with a signature it checks once the bytes are decoded.
+  const packed = (words: string) => gzipSync(`pagefind_dcd${words.repeat(300)}`);
+
+  it('get one Brotli copy of what they hold where every first search fetches them, and nothing else', async () => {
+    const engine = 'pagefind/wasm.en.pagefind';
+    const meta = 'pagefind/pagefind.en_0a1b2c.pf_meta';
+    const filter = 'pagefind/filter/en_3d4e5f.pf_filter';
+    for (const file of [engine, meta, filter]) expect(copiesOf(file), file).toBe('pagefind');
+    for (const file of ['pagefind/index/en_0a1b2c.pf_index', 'pagefind/fragment/en_0a1b2c.pf_fragment', 'logo.png'])
+      expect(copiesOf(file), file).toBeUndefined();
+    expect(copiesOf('pagefind/pagefind.js')).toBe('text');
+
+    root = mkdtempSync(join(tmpdir(), 'kcr-hosting-'));
+    mkdirSync(join(root, 'pagefind', 'filter'), { recursive: true });
+    const held = { [engine]: 'engine ', [meta]: 'metadata ', [filter]: 'karpenter falco ' };
+    for (const [file, words] of Object.entries(held)) writeFileSync(join(root, file), packed(words));
+    const sizes = await precompress(root, Object.keys(held));
+
+    for (const [file, words] of Object.entries(held)) {
+      // What the browser decodes is what Pagefind would otherwise have gunzipped.
+      expect(unbrotlied(root, file), file).toBe(`pagefind_dcd${words.repeat(300)}`);
+      expect(existsSync(join(root, `${file}.gz`)), file).toBe(false);
+    }
+    expect(sizes).toMatchObject({ files: 3, reused: 0 });
+  });
+
+  it('keep the previous build’s copy when unchanged', async () => {
+    const file = 'pagefind/wasm.en.pagefind';
+    const { published, staging } = folders({}, {});
+    for (const dir of [published, staging]) {
+      mkdirSync(join(dir, 'pagefind'));
+      writeFileSync(join(dir, file), packed('engine '));
+    }
+    const kept = brotliCompressSync('made by an earlier build');
+    writeFileSync(join(published, `${file}.br`), kept);
+    const sizes = await precompress(staging, [file], publishedDirOf(staging));
+    expect(readFileSync(join(staging, `${file}.br`)).equals(kept)).toBe(true);
+    expect(sizes).toMatchObject({ files: 1, reused: 1 });
   });
 });
 
