@@ -468,6 +468,21 @@ function wordsMissing(contentDir: string, needs: readonly string[]) {
 
 /** How long a search may take to show its results before the bench stops with what the status line reads. */
 const searchTimeoutMs = 20_000;
+/** Each search is timed this many times, each in a fresh browser context; the median is judged. */
+const searchTries = 3;
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+const spreadOf = (values: number[]): Spread => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+});
+/** A time as the table prints it: the median, then the range of the tries. */
+const timed = (t: Spread) => `${t.median.toFixed(0)} ms (${t.min.toFixed(0)}–${t.max.toFixed(0)})`;
 
 /** The vocabulary corrections draw on, as the build reports it. */
 const vocabularySize = (build: BuildRun) =>
@@ -478,13 +493,14 @@ const vocabularySize = (build: BuildRun) =>
  * the bytes fetched from opening the dialog to the results (as the nginx deploy sends them: the build's Brotli
  * copy where it made one, else the file as written), and the
  * time from the query to its results on screen, both pasted whole and typed a key every 80 ms (timed from
- * the last key, which is when a typing reader has asked).
+ * the last key, which is when a typing reader has asked). Each is tried three times: a single try on this
+ * shared machine can wait tens of milliseconds on a fetch from the same host.
  */
 async function searchCost(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist, '/', { compressed: true });
   const browser = await launchBrowser();
-  const results: { query: string; kb: number; pastedMs: number; typedMs: number }[] = [];
+  const results: { query: string; kb: number; pastedMs: Spread; typedMs: Spread }[] = [];
   const notShown = async (page: import('playwright-core').Page, shows: string) =>
     `search: no results for “${shows}” within ${searchTimeoutMs / 1000} s; the status line reads “${await page
       .locator('.search-dialog [role="status"]')
@@ -539,42 +555,47 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
   };
   try {
     for (const { query, shows, notice } of queries) {
-      const pasted = await open();
-      const pastedMs = await pasted.page.evaluate(
-        async ([q, shows, timeoutMs]) => {
-          const input = document.querySelector<HTMLInputElement>('.search-dialog input')!;
-          const started = performance.now();
-          input.value = q;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise<void>((resolve) => {
-            const check = () =>
-              (document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`for “${shows}”`) &&
-                document.querySelector('.search-dialog .kcr-result__title')) ||
-              performance.now() - started > timeoutMs
-                ? resolve()
-                : requestAnimationFrame(check);
-            check();
-          });
-          return performance.now() - started;
-        },
-        [query, shows, searchTimeoutMs] as const,
-      );
-      if (pastedMs > searchTimeoutMs) throw new Error(await notShown(pasted.page, shows));
-      const said = (await pasted.page.locator('.search-dialog .search-notices').innerText()).trim();
-      if (notice && !notice.test(said))
-        throw new Error(`search "${query}": expected a notice matching ${notice} above the results, got "${said}"`);
-      const kb = (await pasted.bytes()) / 1024;
-      await pasted.context.close();
+      const tries: { kb: number; pastedMs: number; typedMs: number }[] = [];
+      for (let attempt = 0; attempt < searchTries; attempt++) {
+        const pasted = await open();
+        const pastedMs = await pasted.page.evaluate(
+          async ([q, shows, timeoutMs]) => {
+            const input = document.querySelector<HTMLInputElement>('.search-dialog input')!;
+            const started = performance.now();
+            input.value = q;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise<void>((resolve) => {
+              const check = () =>
+                (document.querySelector('.search-dialog [role="status"]')?.textContent?.includes(`for “${shows}”`) &&
+                  document.querySelector('.search-dialog .kcr-result__title')) ||
+                performance.now() - started > timeoutMs
+                  ? resolve()
+                  : requestAnimationFrame(check);
+              check();
+            });
+            return performance.now() - started;
+          },
+          [query, shows, searchTimeoutMs] as const,
+        );
+        if (pastedMs > searchTimeoutMs) throw new Error(await notShown(pasted.page, shows));
+        const said = (await pasted.page.locator('.search-dialog .search-notices').innerText()).trim();
+        if (notice && !notice.test(said))
+          throw new Error(`search "${query}": expected a notice matching ${notice} above the results, got "${said}"`);
+        const kb = (await pasted.bytes()) / 1024;
+        await pasted.context.close();
 
-      const typed = await open();
-      await typed.page.keyboard.type(query.slice(0, -1), { delay: 80 });
-      await typed.page.waitForTimeout(80);
-      const started = performance.now();
-      await typed.page.keyboard.press(query.at(-1)!);
-      await typed.shown(shows);
-      const typedMs = performance.now() - started;
-      await typed.context.close();
-      results.push({ query, kb, pastedMs, typedMs });
+        const typed = await open();
+        await typed.page.keyboard.type(query.slice(0, -1), { delay: 80 });
+        await typed.page.waitForTimeout(80);
+        const started = performance.now();
+        await typed.page.keyboard.press(query.at(-1)!);
+        await typed.shown(shows);
+        const typedMs = performance.now() - started;
+        await typed.context.close();
+        tries.push({ kb, pastedMs, typedMs });
+      }
+      const of = (key: 'kb' | 'pastedMs' | 'typedMs') => spreadOf(tries.map((t) => t[key]));
+      results.push({ query, kb: of('kb').median, pastedMs: of('pastedMs'), typedMs: of('typedMs') });
     }
   } finally {
     await browser.close();
@@ -587,41 +608,50 @@ async function searchCost(dist: string, queries: SearchQuery[]) {
  * The floor of the search: Pagefind alone, on the bare build of the same talks, in a fresh browser context
  * per query. Bytes from loading Pagefind to the first five results' data (each gzipped, as a server that
  * compresses every response would send it; Pagefind's own files are gzip already), and the time from the query to
- * that data (no drawing), with the same options the header search uses.
+ * that data (no drawing), with the same options the header search uses. Tried three times, as the site's search is.
  */
 async function searchFloor(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
   const server = await serve(dist);
   const browser = await launchBrowser();
-  const results: { query: string; kb: number; ms: number; found: number }[] = [];
+  const results: { query: string; kb: number; ms: Spread; found: number }[] = [];
   try {
     const firstTalk = readdirSync(join(dist, 'event-0'))[0]!;
     for (const { query } of queries) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}event-0/${firstTalk}/`);
-      const bodies: Promise<number>[] = [];
-      page.on('response', (response) =>
-        bodies.push(
-          response.body().then(
-            (body) => gzipSync(body).length,
-            () => 0,
+      const tries: { kb: number; ms: number; found: number }[] = [];
+      for (let attempt = 0; attempt < searchTries; attempt++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${server.url}event-0/${firstTalk}/`);
+        const bodies: Promise<number>[] = [];
+        page.on('response', (response) =>
+          bodies.push(
+            response.body().then(
+              (body) => gzipSync(body).length,
+              () => 0,
+            ),
           ),
-        ),
-      );
-      const { ms, found } = await page.evaluate(async (q) => {
-        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-        await pagefind.options({ excerptLength: 24, noWorker: true });
-        await pagefind.init();
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        const started = performance.now();
-        const found = await pagefind.search(q);
-        await Promise.all(found.results.slice(0, 5).map((result: { data(): Promise<unknown> }) => result.data()));
-        return { ms: performance.now() - started, found: found.results.length as number };
-      }, query);
-      await page.waitForLoadState('networkidle');
-      results.push({ query, kb: (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0) / 1024, ms, found });
-      await context.close();
+        );
+        const { ms, found } = await page.evaluate(async (q) => {
+          const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+          await pagefind.options({ excerptLength: 24, noWorker: true });
+          await pagefind.init();
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          const started = performance.now();
+          const found = await pagefind.search(q);
+          await Promise.all(found.results.slice(0, 5).map((result: { data(): Promise<unknown> }) => result.data()));
+          return { ms: performance.now() - started, found: found.results.length as number };
+        }, query);
+        await page.waitForLoadState('networkidle');
+        tries.push({ kb: (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0) / 1024, ms, found });
+        await context.close();
+      }
+      results.push({
+        query,
+        kb: spreadOf(tries.map((t) => t.kb)).median,
+        ms: spreadOf(tries.map((t) => t.ms)),
+        found: tries[0]!.found,
+      });
     }
   } finally {
     await browser.close();
@@ -769,7 +799,7 @@ async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
         const alone = exactFloor.find((e) => e.query === h.exact)!;
         const extra = cost.kb - base.kb;
         say(
-          `| search "${h.query}" (${h.kind}) | ${cost.kb.toFixed(0)} KB fetched (gz), ${extra.toFixed(0)} KB more than "${h.exact}" (${base.kb.toFixed(0)} KB, ${base.pastedMs.toFixed(0)} ms pasted; Pagefind alone on the bare build: ${alone.kb.toFixed(0)} KB, ${alone.ms.toFixed(0)} ms); results ${cost.typedMs.toFixed(0)} ms after the last key typed, ${cost.pastedMs.toFixed(0)} ms after pasting | ≤ 30 KB more, ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${mark(extra <= 30)}, ${cost.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(cost.typedMs <= 100)}, pasted ${mark(cost.pastedMs <= 100)}` : ''} |`,
+          `| search "${h.query}" (${h.kind}) | ${cost.kb.toFixed(0)} KB fetched (as sent), ${extra.toFixed(0)} KB more than "${h.exact}" (${base.kb.toFixed(0)} KB, ${timed(base.pastedMs)} pasted; Pagefind alone on the bare build: ${alone.kb.toFixed(0)} KB, ${timed(alone.ms)}); results ${timed(cost.typedMs)} after the last key typed, ${timed(cost.pastedMs)} after pasting | ≤ 30 KB more, ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${mark(extra <= 30)}, ${cost.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(cost.typedMs.median <= 100)}, pasted ${mark(cost.pastedMs.median <= 100)}` : ''} |`,
         );
       }
       for (const q of queries) {
@@ -781,7 +811,7 @@ async function main({ values }: { values: { n?: string[]; keep?: boolean } }) {
         const i = search.findIndex((s) => s.query === q.query);
         const s = search[i]!;
         say(
-          `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (gz); results ${s.typedMs.toFixed(0)} ms after the last key typed, ${s.pastedMs.toFixed(0)} ms after pasting the query. Pagefind alone (its default settings) on the bare build: ${floor[i]!.kb.toFixed(0)} KB, ${floor[i]!.ms.toFixed(0)} ms (${floor[i]!.found} ${floor[i]!.found === 1 ? 'result' : 'results'}) | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs <= 100)}, pasted ${mark(s.pastedMs <= 100)}` : ''} |`,
+          `| search "${s.query}" | ${s.kb.toFixed(0)} KB fetched (as sent); results ${timed(s.typedMs)} after the last key typed, ${timed(s.pastedMs)} after pasting the query. Pagefind alone (its default settings) on the bare build: ${floor[i]!.kb.toFixed(0)} KB, ${timed(floor[i]!.ms)} (${floor[i]!.found} ${floor[i]!.found === 1 ? 'result' : 'results'}) | ≤ 150 KB and ≤ 100 ms${n === 2000 ? `: ${s.kb <= 150 ? 'bytes met' : 'bytes MISSED'}, typed ${mark(s.typedMs.median <= 100)}, pasted ${mark(s.pastedMs.median <= 100)}` : ''} |`,
         );
       }
     }
