@@ -31,7 +31,7 @@ const text = /\.(html|css|js|mjs|json|xml|txt|svg|webmanifest)$/;
 /**
  * Pagefind gzips its own files, and reads either those or, when the server sent a copy the browser decoded, what
  * they hold. Brotli at its best setting makes the engine, the metadata and the filters that every first search
- * fetches 15–35% smaller (about 14 KB at 2,000 talks). The index chunks and result fragments would gain 8–15%
+ * fetches 15–50% smaller (about 15 KB at 2,000 talks). The index chunks and result fragments would gain 8–15%
  * for 25 s of compressing at 2,000 talks, again on each edit, since an edit changes most of them: they stay as
  * Pagefind wrote them.
  */
