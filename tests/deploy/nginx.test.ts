@@ -145,6 +145,8 @@ describe('compression', () => {
     const file = join(distDir, path.slice(1));
     const brotli = await get(nginx.url(path), { 'accept-encoding': 'br, gzip' });
     expect(brotli.headers['content-encoding']).toBe('br');
+    // A shared cache must not hand the Brotli copy to a reader that cannot decode it.
+    expect(brotli.headers.vary).toMatch(/Accept-Encoding/i);
     // Decoded by the browser, it is what Pagefind would have gunzipped itself.
     expect(brotliDecompressSync(brotli.body).equals(gunzipSync(readFileSync(file)))).toBe(true);
     expect(brotli.body.length).toBeLessThan(readFileSync(file).length * 0.9);
