@@ -491,12 +491,11 @@ const vocabularySize = (build: BuildRun) =>
 /**
  * The header search on the built site, for each query, in a fresh browser context (nothing cached):
  * the bytes fetched from opening the dialog to the results (as the nginx deploy sends them: the build's Brotli
- * copy where it made one, else the file as written), and the
- * time from the query to its results on screen, both pasted whole and typed a key every 80 ms (timed from
- * the last key, which is when a typing reader has asked). The bytes of the typed query are printed too: each
- * key's results are drawn as they come, so a typing reader also fetches the fragments of results the next key
- * replaced. Each is tried three times: a single try on this
- * shared machine can wait tens of milliseconds on a fetch from the same host.
+ * copy where it made one, else the file as written), and the time from the query to its results on screen,
+ * both pasted whole and typed a key every 80 ms (timed from the last key, which is when a typing reader has
+ * asked). The bytes of the typed query are printed too: each key's results are drawn as they come, so a typing
+ * reader also fetches the fragments of results the next key replaced. Each is tried three times: a single try
+ * on this shared machine can wait tens of milliseconds on a fetch from the same host.
  */
 async function searchCost(dist: string, queries: SearchQuery[]) {
   const { launchBrowser, serve } = await browserTools();
