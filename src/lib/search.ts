@@ -596,26 +596,29 @@ function product<T>(lists: T[][]): T[][] {
 }
 
 /**
- * Which words some page holds. Pagefind matches a word as the start of longer words, and when nothing starts
- * with it, as the longest word it starts with: "sigstore" finds "SIGs", "kuberentes" finds "KubeCon". So a
- * word counts as held when a word Pagefind marked on the first result starts with it ("karpen" while typing
- * finds "Karpenter"), or else when some page holds it exactly (its stem: "running" is held by a page that
- * says "run"), a count that lists no page. The first result's fragment is the one the reader is shown first
- * anyway; only the words it leaves in doubt cost a count (and the index chunks and filter file it reads).
+ * Which words some page holds. First, whether some page holds each exactly (its stem: "running" is held by a
+ * page that says "run"): a count that lists no page, so Pagefind reads the index chunk the query needs anyway,
+ * ranks nothing, and the "type" filter's file is the one the dialog warms up with. When every word is held, no
+ * fragment is waited on here: the first result's is fetched with the others', one round trip sooner than if its
+ * marked words were read first (about 100 ms sooner on a phone's network). Pagefind also matches a word as the
+ * start of longer words, and when nothing starts with it, as the longest word it starts with: "sigstore" finds
+ * "SIGs", "kuberentes" finds "KubeCon". So a word no page holds exactly still counts as held when a word Pagefind
+ * marked on the query's first result starts with it ("karpen" while typing finds "Karpenter").
  */
 async function wordsHeld(
   find: (term: string) => Promise<EngineHit[]>,
   count: (word: string) => Promise<number>,
   words: QueryWord[],
 ): Promise<Set<string>> {
+  const counts = await Promise.all(words.map((w) => count(w.word)));
+  const held = new Set(words.filter((_, i) => counts[i]).map((w) => w.word));
+  const doubtful = words.filter((w) => !held.has(w.word));
+  if (!doubtful.length) return held;
+  const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
   const whole = await find(words.map((w) => w.word).join(' '));
   const marked = whole[0] ? matchedWords(await whole[0].data()) : [];
-  const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
-  const held = new Set(words.filter((w) => startsMarked(w.word, marked)).map((w) => w.word));
-  const doubtful = words.filter((w) => !held.has(w.word));
-  const counts = await Promise.all(doubtful.map((w) => count(w.word)));
-  for (const [i, { word }] of doubtful.entries()) {
-    if (counts[i]) held.add(word);
+  for (const { word } of doubtful) {
+    if (startsMarked(word, marked)) held.add(word);
     else if (!whole.length) {
       const [first] = await find(word);
       if (first && startsMarked(word, matchedWords(await first.data()))) held.add(word);
