@@ -140,7 +140,7 @@ describe('compression', () => {
       expect(response.body.equals(readFileSync(join(distDir, `${file}${suffix}`))), path).toBe(true);
     }
   });
-  it('a Brotli client gets what Pagefind’s engine file holds, Brotli-compressed; others get Pagefind’s gzip', async () => {
+  it('a Brotli client gets what Pagefind’s engine file holds, Brotli-compressed; a gzip one gets Pagefind’s gzip, marked so', async () => {
     const path = '/pagefind/wasm.en.pagefind';
     const file = join(distDir, path.slice(1));
     const brotli = await get(nginx.url(path), { 'accept-encoding': 'br, gzip' });
@@ -151,8 +151,24 @@ describe('compression', () => {
     expect(brotliDecompressSync(brotli.body).equals(gunzipSync(readFileSync(file)))).toBe(true);
     expect(brotli.body.length).toBeLessThan(readFileSync(file).length * 0.9);
     const gzip = await get(nginx.url(path), { 'accept-encoding': 'gzip' });
-    expect(gzip.headers['content-encoding']).toBeUndefined();
+    expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.body.equals(readFileSync(file))).toBe(true);
+  });
+  it('Pagefind’s index chunks and fragments go as Pagefind gzipped them, marked as gzip for a client that accepts it', async () => {
+    const paths = sampleAssets(distDir).filter((p) => /\.pf_(index|fragment)$/.test(p));
+    expect(paths).toHaveLength(2);
+    for (const path of paths) {
+      const file = readFileSync(join(distDir, path.slice(1)));
+      for (const accept of ['br, gzip', 'gzip']) {
+        const response = await get(nginx.url(path), { 'accept-encoding': accept });
+        expect(response.headers['content-encoding'], `${path} (${accept})`).toBe('gzip');
+        expect(response.headers.vary, path).toMatch(/Accept-Encoding/i);
+        expect(response.body.equals(file), path).toBe(true);
+      }
+      const plain = await get(nginx.url(path));
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.body.equals(file), path).toBe(true);
+    }
   });
   it('a client that accepts neither gets the file as it is', async () => {
     const response = await get(nginx.url('/talks/'));

@@ -2,7 +2,7 @@
  * The hosting integration's compressed copies: what a gzip or Brotli reader is sent must always be the page as
  * this build wrote it, whether the copy was made now or kept from the build before.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,27 +87,41 @@ describe('Pagefind’s own files', () => {
   // As Pagefind writes them: gzipped, with a signature it checks once the bytes are decoded.
   const packed = (words: string) => gzipSync(`pagefind_dcd${words.repeat(300)}`);
 
-  it('get one Brotli copy of what they hold where every first search fetches them, and nothing else', async () => {
+  it('are their own gzip copies, and where every first search fetches them get a Brotli copy of what they hold', async () => {
     const engine = 'pagefind/wasm.en.pagefind';
     const meta = 'pagefind/pagefind.en_0a1b2c.pf_meta';
     const filter = 'pagefind/filter/en_3d4e5f.pf_filter';
-    for (const file of [engine, meta, filter]) expect(copiesOf(file), file).toBe('pagefind');
-    for (const file of ['pagefind/index/en_0a1b2c.pf_index', 'pagefind/fragment/en_0a1b2c.pf_fragment', 'logo.png'])
-      expect(copiesOf(file), file).toBeUndefined();
+    const chunk = 'pagefind/index/en_0a1b2c.pf_index';
+    const fragment = 'pagefind/fragment/en_4d5e6f.pf_fragment';
+    for (const file of [engine, meta, filter]) expect(copiesOf(file), file).toBe('pagefind+brotli');
+    for (const file of [chunk, fragment]) expect(copiesOf(file), file).toBe('pagefind');
+    expect(copiesOf('logo.png')).toBeUndefined();
+    expect(copiesOf(`${chunk}.gz`)).toBeUndefined();
     expect(copiesOf('pagefind/pagefind.js')).toBe('text');
 
     root = mkdtempSync(join(tmpdir(), 'kcr-hosting-'));
-    mkdirSync(join(root, 'pagefind', 'filter'), { recursive: true });
-    const held = { [engine]: 'engine ', [meta]: 'metadata ', [filter]: 'karpenter falco ' };
+    for (const dir of ['filter', 'index', 'fragment']) mkdirSync(join(root, 'pagefind', dir), { recursive: true });
+    const held = {
+      [engine]: 'engine ',
+      [meta]: 'metadata ',
+      [filter]: 'karpenter falco ',
+      [chunk]: 'cilium ',
+      [fragment]: 'gatekeeper ',
+    };
     for (const [file, words] of Object.entries(held)) writeFileSync(join(root, file), packed(words));
     const sizes = await precompress(root, Object.keys(held));
 
     for (const [file, words] of Object.entries(held)) {
-      // What the browser decodes is what Pagefind would otherwise have gunzipped.
-      expect(unbrotlied(root, file), file).toBe(`pagefind_dcd${words.repeat(300)}`);
-      expect(existsSync(join(root, `${file}.gz`)), file).toBe(false);
+      // Sent marked as the gzip it is, the browser decodes it to what Pagefind would have gunzipped itself.
+      expect(gunzipped(root, file), file).toBe(`pagefind_dcd${words.repeat(300)}`);
+      // The file itself, not a second copy of its bytes.
+      expect(statSync(join(root, `${file}.gz`)).ino, file).toBe(statSync(join(root, file)).ino);
     }
-    expect(sizes).toMatchObject({ files: 3, reused: 0 });
+    for (const file of [engine, meta, filter]) {
+      expect(unbrotlied(root, file), file).toBe(`pagefind_dcd${held[file]!.repeat(300)}`);
+    }
+    for (const file of [chunk, fragment]) expect(existsSync(join(root, `${file}.br`)), file).toBe(false);
+    expect(sizes).toMatchObject({ files: 3, reused: 0, gzipped: 5 });
   });
 
   it('keep the previous build’s copy when unchanged', async () => {
@@ -121,7 +135,9 @@ describe('Pagefind’s own files', () => {
     writeFileSync(join(published, `${file}.br`), kept);
     const sizes = await precompress(staging, [file], publishedDirOf(staging));
     expect(readFileSync(join(staging, `${file}.br`)).equals(kept)).toBe(true);
-    expect(sizes).toMatchObject({ files: 1, reused: 1 });
+    // Its gzip copy is still this build's file itself.
+    expect(statSync(join(staging, `${file}.gz`)).ino).toBe(statSync(join(staging, file)).ino);
+    expect(sizes).toMatchObject({ files: 1, reused: 1, gzipped: 1 });
   });
 });
 
