@@ -101,7 +101,7 @@ describe('Pagefind’s own files', () => {
 
     root = mkdtempSync(join(tmpdir(), 'kcr-hosting-'));
     for (const dir of ['filter', 'index', 'fragment']) mkdirSync(join(root, 'pagefind', dir), { recursive: true });
-    const held = {
+    const held: Record<string, string> = {
       [engine]: 'engine ',
       [meta]: 'metadata ',
       [filter]: 'karpenter falco ',
