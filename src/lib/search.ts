@@ -412,18 +412,6 @@ export interface SearchOutcome {
   lookalikes: { for: string; word: string }[];
 }
 
-/**
- * What searches found out about single words, which no other word of a query changes: whether a word no page
- * holds exactly starts a longer word some page holds, and what a word no page holds corrects to (undefined:
- * nothing close enough). A caller that runs query after query, as a reader types, passes the same findings to
- * each: at every key after "kuberentes " the earlier keys have already judged and corrected it.
- */
-export interface WordFindings {
-  startsAWord: Map<string, boolean>;
-  correctedTo: Map<string, string | undefined>;
-}
-export const noFindings = (): WordFindings => ({ startsAWord: new Map(), correctedTo: new Map() });
-
 /** Thrown by runSearch when the query it runs is no longer the one asked. */
 export class StaleSearch extends Error {
   constructor() {
@@ -450,11 +438,7 @@ export async function runSearch(
   engine: Engine,
   synonyms: Synonyms,
   query: string,
-  {
-    verbatim = false,
-    stale = () => false,
-    findings = noFindings(),
-  }: { verbatim?: boolean; stale?: () => boolean; findings?: WordFindings } = {},
+  { verbatim = false, stale = () => false }: { verbatim?: boolean; stale?: () => boolean } = {},
 ): Promise<SearchOutcome> {
   const searches = new Map<string, Promise<EngineHit[]>>();
   const search = (term: string) => {
@@ -474,7 +458,6 @@ export async function runSearch(
     find,
     (word) => (stale() ? Promise.reject(new StaleSearch()) : engine.count(word)),
     typed,
-    findings.startsAWord,
   );
   for (const w of typed) {
     const word: WordOutcome = {
@@ -483,10 +466,7 @@ export async function runSearch(
       meanings: synonyms[w.word] ?? [],
     };
     if (word.status === 'missing' && !verbatim && !word.meanings.length) {
-      const corrected = findings.correctedTo.has(w.word)
-        ? findings.correctedTo.get(w.word)
-        : correction(w.word, await engine.vocabulary(reachOf(w.word.length)));
-      findings.correctedTo.set(w.word, corrected);
+      const corrected = correction(w.word, await engine.vocabulary(reachOf(w.word.length)));
       if (corrected) {
         Object.assign(word, { status: 'corrected', correctedTo: corrected, meanings: synonyms[corrected] ?? [] });
       } else {
@@ -629,24 +609,20 @@ async function wordsHeld(
   find: (term: string) => Promise<EngineHit[]>,
   count: (word: string) => Promise<number>,
   words: QueryWord[],
-  startsAWord: WordFindings['startsAWord'],
 ): Promise<Set<string>> {
   const counts = await Promise.all(words.map((w) => count(w.word)));
-  const held = new Set(words.filter((w, i) => counts[i] || startsAWord.get(w.word)).map((w) => w.word));
-  const doubtful = words.filter((w) => !held.has(w.word) && !startsAWord.has(w.word));
+  const held = new Set(words.filter((_, i) => counts[i]).map((w) => w.word));
+  const doubtful = words.filter((w) => !held.has(w.word));
   if (!doubtful.length) return held;
   const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
-  // Every page listed holds a match for each word, so what the first one marks answers for each word alone.
   const whole = await find(words.map((w) => w.word).join(' '));
   const marked = whole[0] ? matchedWords(await whole[0].data()) : [];
   for (const { word } of doubtful) {
-    let starts = startsMarked(word, marked);
-    if (!starts && !whole.length) {
+    if (startsMarked(word, marked)) held.add(word);
+    else if (!whole.length) {
       const [first] = await find(word);
-      starts = Boolean(first && startsMarked(word, matchedWords(await first.data())));
+      if (first && startsMarked(word, matchedWords(await first.data()))) held.add(word);
     }
-    startsAWord.set(word, starts);
-    if (starts) held.add(word);
   }
   return held;
 }

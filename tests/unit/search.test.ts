@@ -14,7 +14,6 @@ import {
   queryWords,
   readState,
   resultCount,
-  noFindings,
   runSearch,
   searchTerms,
   talkSearchData,
@@ -252,28 +251,6 @@ describe('running a query', () => {
     expect(outcome.words.map((w) => w.status)).toEqual(['found', 'found']);
     expect(ids(outcome)[0]).toBe('ndots');
     expect(outcome.complete).toBe(1);
-  });
-
-  it('judges and corrects a word once for the queries that follow it, as a reader types on', async () => {
-    const search = engine({ ...pages, linkerd: 'linkerd multicluster traffic' }, vocabulary);
-    const findings = noFindings();
-    const first = await runSearch(search, {}, 'linkred', { findings });
-    expect(first.words[0]).toMatchObject({ status: 'corrected', correctedTo: 'linkerd' });
-    const [reads, fragments] = [search.vocabularyReads(), search.fragmentsRead.length];
-    expect(reads).toBe(1);
-    // The next keys: the misspelt word is neither judged again (no fragment read) nor corrected again.
-    for (const query of ['linkred t', 'linkred traffic']) {
-      const next = await runSearch(search, {}, query, { findings });
-      expect(next.words[0], query).toMatchObject({ status: 'corrected', correctedTo: 'linkerd' });
-      expect(ids(next), query).toEqual(expect.arrayContaining(['linkerd', 'mesh']));
-    }
-    expect(search.vocabularyReads()).toBe(reads);
-    // "t" was judged once, on the first query that had it ("linkred t"), from what the first result marked.
-    expect(search.fragmentsRead.length).toBe(fragments + 1);
-    expect(findings.startsAWord.get('t')).toBe(true);
-    // Without the findings, the same query judges and corrects again.
-    await runSearch(search, {}, 'linkred traffic');
-    expect(search.vocabularyReads()).toBe(reads + 1);
   });
 
   it('relaxes a question no page answers whole: most words first, talks before event pages, and says so', async () => {

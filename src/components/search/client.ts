@@ -9,7 +9,6 @@ import {
   notices,
   pageKindsOf,
   resultSections,
-  noFindings,
   runSearch,
   StaleSearch,
   type Engine,
@@ -115,11 +114,10 @@ async function createClient(bundlePath: string): Promise<SearchClient> {
     search: (term) => remember(`search ${term}`, async () => (await pagefind.search(term))?.results ?? []),
     vocabulary: (lengths) => vocabularyOf(terms.vocabulary, lengths, shard),
   };
-  const findings = noFindings();
   return {
     pagefind,
     run: (query, options) =>
-      runSearch(engine, terms.synonyms, query, { ...options, findings }).catch((error: unknown) => {
+      runSearch(engine, terms.synonyms, query, options).catch((error: unknown) => {
         if (error instanceof StaleSearch) return undefined;
         throw error;
       }),
