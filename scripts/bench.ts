@@ -381,10 +381,18 @@ function figure(build: BuildRun, name: string): number {
   return value;
 }
 
+/** The bytes a folder takes, each file once: a hard link (a Pagefind file's `.gz` name) adds nothing. */
 function dirBytes(dir: string): number {
+  const seen = new Set<string>();
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+    .reduce((sum, e) => {
+      const file = statSync(join(e.parentPath, e.name));
+      const id = `${file.dev}:${file.ino}`;
+      if (seen.has(id)) return sum;
+      seen.add(id);
+      return sum + file.size;
+    }, 0);
 }
 
 /** The bytes a reader's browser fetches to read a talk page, before any interaction. */
