@@ -48,14 +48,11 @@ const firstSearch = /^pagefind\/(wasm\.|pagefind\.|filter\/)/;
  * Which copies a file gets: a gzip and a Brotli one for text; for a file Pagefind gzipped, itself as its gzip
  * copy, and where every first search fetches it, a Brotli one of what it holds.
  */
-export const copiesOf = (file: string): 'text' | 'pagefind' | 'pagefind+brotli' | undefined =>
-  text.test(file)
-    ? 'text'
-    : pagefindGzipped.test(file)
-      ? firstSearch.test(file)
-        ? 'pagefind+brotli'
-        : 'pagefind'
-      : undefined;
+export function copiesOf(file: string): 'text' | 'pagefind' | 'pagefind+brotli' | undefined {
+  if (text.test(file)) return 'text';
+  if (!pagefindGzipped.test(file)) return undefined;
+  return firstSearch.test(file) ? 'pagefind+brotli' : 'pagefind';
+}
 /** The bundles every reader fetches are a fixed set: worth Brotli's slowest, smallest setting. */
 const fixedSet = /^(_astro|pagefind)\//;
 /** A compressed copy is kept only when it saves at least this share of the bytes. */
