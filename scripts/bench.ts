@@ -500,10 +500,10 @@ const vocabularySize = (build: BuildRun) =>
  * Times one query's answer in the header search, in the page, as Pagefind alone is timed: from the moment the
  * query is asked (set whole, or the last key's keydown as the browser received it) to the first animation frame
  * with its results on screen. Timed from Node, a typed query also counted Playwright's round trips to the
- * browser, tens of milliseconds no reader waits for. The answer must be to this query, not the one before its last
- * key: the count line names it, and a corrected query's "Search instead" link names what was typed (the key
- * before the last may already have been corrected to the same words). Returns a function that waits for the
- * time, or fails saying what the status line reads.
+ * browser, tens of milliseconds no reader waits for. The answer must be to this query, not the one before its
+ * last key: the count line names it, and a corrected query's "Search instead" link names what was typed (the
+ * key before the last may already have been corrected to the same words). Returns a function that waits for
+ * the time, or fails saying what the status line reads.
  */
 async function answerTimer(
   page: import('playwright-core').Page,
