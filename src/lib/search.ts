@@ -150,6 +150,11 @@ export interface Engine {
   search(term: string): Promise<EngineHit[]>;
   /** How many pages hold a word exactly (its stem), without listing them. */
   count(word: string): Promise<number>;
+  /**
+   * How many pages Pagefind's search finds for a word alone, as the start of longer words or else by the longest
+   * word it starts with, without listing them. None: no page can hold it, however it is matched.
+   */
+  reach(word: string): Promise<number>;
   /** The site's words from `min` to `max` letters long, fetched only when a word needs correcting. */
   vocabulary(lengths: WordLengths): Promise<Vocabulary>;
   /** The kind of each page that is not a talk (pageKindsOf). */
@@ -218,16 +223,23 @@ export async function pageKindsOf(
   return kinds;
 }
 
+type CountingSearch = (
+  term: string,
+  options: Record<string, unknown>,
+) => Promise<{ unfilteredResultCount?: number } | null>;
+
 /**
- * How many pages hold a word exactly (its stem): Pagefind's count of results before filters, with a filter
- * no page has, so it lists none. The "type" filter's file is the one the dialog warms up with.
+ * How many pages Pagefind finds for a term: its count of results before filters, with a filter no page has, so
+ * it lists and ranks none. The "type" filter's file is the one the dialog warms up with.
  */
-export async function exactCount(
-  search: (term: string, options: Record<string, unknown>) => Promise<{ unfilteredResultCount?: number } | null>,
-  word: string,
-): Promise<number> {
-  return (await search(`"${word}"`, { filters: { type: '' } }))?.unfilteredResultCount ?? 0;
+async function pagesFound(search: CountingSearch, term: string): Promise<number> {
+  return (await search(term, { filters: { type: '' } }))?.unfilteredResultCount ?? 0;
 }
+
+/** Engine.count on Pagefind: a quoted word is matched exactly (its stem). */
+export const exactCount = (search: CountingSearch, word: string) => pagesFound(search, `"${word}"`);
+/** Engine.reach on Pagefind: the word as its search matches it. */
+export const reachCount = (search: CountingSearch, word: string) => pagesFound(search, word);
 
 /** Shorthand and synonyms, from the glossary and project aliases: a word → what else to search for. */
 export type Synonyms = Record<string, string[]>;
@@ -454,9 +466,13 @@ export async function runSearch(
   const typed = queryWords(query);
   if (!typed.length) return outcome;
 
+  const unlessStale =
+    <T>(ask: (word: string) => Promise<T>) =>
+    (word: string) =>
+      stale() ? Promise.reject(new StaleSearch()) : ask(word);
   const held = await wordsHeld(
     find,
-    (word) => (stale() ? Promise.reject(new StaleSearch()) : engine.count(word)),
+    { count: unlessStale((word) => engine.count(word)), reach: unlessStale((word) => engine.reach(word)) },
     typed,
   );
   for (const w of typed) {
@@ -607,12 +623,16 @@ function product<T>(lists: T[][]): T[][] {
  */
 async function wordsHeld(
   find: (term: string) => Promise<EngineHit[]>,
-  count: (word: string) => Promise<number>,
+  engine: Pick<Engine, 'count' | 'reach'>,
   words: QueryWord[],
 ): Promise<Set<string>> {
-  const counts = await Promise.all(words.map((w) => count(w.word)));
+  const counts = await Promise.all(words.map((w) => engine.count(w.word)));
   const held = new Set(words.filter((_, i) => counts[i]).map((w) => w.word));
-  const doubtful = words.filter((w) => !held.has(w.word));
+  // A word Pagefind finds nothing for ("kuberentes": no word starts with it, none it starts with) is held by no
+  // page, and no fragment need be read to know it.
+  const unheld = words.filter((w) => !held.has(w.word));
+  const reaches = await Promise.all(unheld.map((w) => engine.reach(w.word)));
+  const doubtful = unheld.filter((_, i) => reaches[i]);
   if (!doubtful.length) return held;
   const startsMarked = (word: string, on: string[]) => on.some((m) => m.startsWith(word));
   const whole = await find(words.map((w) => w.word).join(' '));

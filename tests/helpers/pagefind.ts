@@ -11,6 +11,7 @@ import {
   engineOptions,
   exactCount,
   pageKindsOf,
+  reachCount,
   runSearch,
   type Engine,
   type SearchOutcome,
@@ -71,9 +72,11 @@ export async function openIndex(distDir: string, base = '/'): Promise<PagefindAp
   };
   let reads = 0;
   let kinds: Promise<Map<string, string>> | undefined;
+  const counting = (term: string, options: Record<string, unknown>) => pagefind.search(term, options);
   const engine: Engine = {
     search: async (term) => (await pagefind.search(term)).results,
-    count: (word) => exactCount((term, options) => pagefind.search(term, options), word),
+    count: (word) => exactCount(counting, word),
+    reach: (word) => reachCount(counting, word),
     vocabulary: (lengths) => {
       reads++;
       return vocabularyOf(terms.vocabulary, lengths, async (file) =>

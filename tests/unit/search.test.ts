@@ -164,13 +164,16 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
     async search(term) {
       const exact = term.startsWith('"');
       const terms = term.replaceAll('"', '').split(' ');
-      const matches = terms.map((t) => {
+      let matches = terms.map((t) => {
         if (exact) return [t];
         const extensions = all.filter((w) => w.startsWith(t));
         if (extensions.length) return extensions;
         const shorter = all.filter((w) => t.startsWith(w)).sort((a, b) => b.length - a.length);
         return shorter.slice(0, 1);
       });
+      // As Pagefind does, a word it finds nothing for is left out of a query of several.
+      matches = matches.filter((m) => m.length);
+      if (!matches.length) return [];
       return index
         .map((page) => {
           const locations = page.words.flatMap((w, i) => (matches.some((m) => m.includes(w)) ? [i] : []));
@@ -198,6 +201,9 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
     async count(word) {
       counted.push(word);
       return index.filter((page) => page.words.includes(word)).length;
+    },
+    async reach(word) {
+      return (await fake.search(word)).length;
     },
     async vocabulary(lengths) {
       vocabularyReads++;
@@ -245,6 +251,11 @@ describe('running a query', () => {
     const doubtful = engine(pages, vocabulary);
     await runSearch(doubtful, {}, 'traffic sigstore');
     expect(doubtful.fragmentsRead).toEqual(['event']);
+    // "zzzqqq" the engine finds nowhere, not even by a shorter word: known to be on no page without a fragment.
+    const nowhere = engine(pages, vocabulary);
+    const missing = await runSearch(nowhere, {}, 'dns zzzqqq');
+    expect(missing.words.map((w) => w.status)).toEqual(['found', 'missing']);
+    expect(nowhere.fragmentsRead).toEqual([]);
     // "traff" is on no page exactly, but starts a word the first result marks.
     const typing = engine(pages, vocabulary);
     const outcome = await runSearch(typing, {}, 'dns traff');

@@ -8,6 +8,7 @@ import {
   exactCount,
   notices,
   pageKindsOf,
+  reachCount,
   resultSections,
   runSearch,
   StaleSearch,
@@ -107,9 +108,10 @@ async function createClient(bundlePath: string): Promise<SearchClient> {
     return read;
   };
   let kinds: Promise<Map<string, string>> | undefined;
+  const counting = (term: string, options: Record<string, unknown>) => pagefind.search(term, options);
   const engine: Engine = {
-    count: (word) =>
-      remember(`count ${word}`, () => exactCount((term, options) => pagefind.search(term, options), word)),
+    count: (word) => remember(`count ${word}`, () => exactCount(counting, word)),
+    reach: (word) => remember(`reach ${word}`, () => reachCount(counting, word)),
     kinds: () => (kinds ??= pageKindsOf(async (filters) => (await pagefind.search(null, { filters }))?.results ?? [])),
     search: (term) => remember(`search ${term}`, async () => (await pagefind.search(term))?.results ?? []),
     vocabulary: (lengths) => vocabularyOf(terms.vocabulary, lengths, shard),
