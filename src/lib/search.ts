@@ -151,8 +151,8 @@ export interface Engine {
   /** How many pages hold a word exactly (its stem), without listing them. */
   count(word: string): Promise<number>;
   /**
-   * How many pages Pagefind's search finds for a word alone, as the start of longer words or else by the longest
-   * word it starts with, without listing them. None: no page can hold it, however it is matched.
+   * How many pages Pagefind's search finds for a word alone, as the start of longer words or else often by a
+   * shorter word, without listing them. None: no page can hold it, however it is matched.
    */
   reach(word: string): Promise<number>;
   /** The site's words from `min` to `max` letters long, fetched only when a word needs correcting. */

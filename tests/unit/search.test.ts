@@ -164,15 +164,16 @@ function engine(pages: Record<string, string>, vocabulary: Vocabulary = { names:
     async search(term) {
       const exact = term.startsWith('"');
       const terms = term.replaceAll('"', '').split(' ');
-      let matches = terms.map((t) => {
-        if (exact) return [t];
-        const extensions = all.filter((w) => w.startsWith(t));
-        if (extensions.length) return extensions;
-        const shorter = all.filter((w) => t.startsWith(w)).sort((a, b) => b.length - a.length);
-        return shorter.slice(0, 1);
-      });
-      // As Pagefind does, a word it finds nothing for is left out of a query of several.
-      matches = matches.filter((m) => m.length);
+      const matches = terms
+        .map((t) => {
+          if (exact) return [t];
+          const extensions = all.filter((w) => w.startsWith(t));
+          if (extensions.length) return extensions;
+          const shorter = all.filter((w) => t.startsWith(w)).sort((a, b) => b.length - a.length);
+          return shorter.slice(0, 1);
+        })
+        // As Pagefind does, a word it finds nothing for is left out of a query of several.
+        .filter((m) => m.length);
       if (!matches.length) return [];
       return index
         .map((page) => {
