@@ -7,13 +7,11 @@
  * ids, so astro.config.mjs puts Sätteri's heading-id plugin (the same one) first.
  */
 import type { ShikiTransformer } from 'shiki';
-import { defineHastPlugin, type HastPluginDefinition, type HastPluginList } from 'satteri';
+import { defineHastPlugin, type HastPluginList, type HastVisitorContext } from 'satteri';
 import type { Element, ElementContent } from 'hast';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { indexWeights } from '../lib/search';
 import { slugify } from '../lib/slugs';
-
-type Plugin = HastPluginDefinition | (() => HastPluginDefinition);
 
 /** The link icon of every copy-link control, here and in AnchorLink.astro. */
 export const linkIconPath =
@@ -46,75 +44,57 @@ function anchorLink(id: string, label: string): ElementContent {
   };
 }
 
+type Visit = (node: Element, ctx: HastVisitorContext) => void;
+
 /** h2 and h3, once the heading-id plugin has given them ids, get a link control after the text. */
-export function headingAnchors(): Plugin {
-  return defineHastPlugin({
-    name: 'kcr-heading-anchors',
-    element: {
-      filter: ['h2', 'h3'],
-      visit(node, ctx) {
-        const id = node.properties?.id;
-        if (typeof id !== 'string') return;
-        ctx.appendChild(node, anchorLink(id, `Copy link to section: ${ctx.textContent(node).trim()}`));
-      },
-    },
-  });
-}
+const headingAnchor: Visit = (node, ctx) => {
+  const id = node.properties?.id;
+  if (typeof id !== 'string') return;
+  ctx.appendChild(node, anchorLink(id, `Copy link to section: ${ctx.textContent(node).trim()}`));
+};
 
 /**
  * Each item of the list under "## Takeaways" gets an id from its first words,
- * so a link can point at one takeaway and survives reordering.
+ * so a link can point at one takeaway and survives reordering. Lists, not items, are visited, so each list's
+ * heading is looked up once.
  */
-export function takeawayAnchors(): Plugin {
-  return () => {
-    const used = new Set<string>();
-    return defineHastPlugin({
-      name: 'kcr-takeaway-anchors',
-      element: {
-        filter: ['li'],
-        visit(node, ctx) {
-          const list = ctx.parent(node) as Element;
-          if (list?.tagName !== 'ul') return;
-          const container = ctx.parent(list);
-          const index = ctx.indexOf(list);
-          if (!container || index === undefined) return;
-          const heading = container.children
-            .slice(0, index)
-            .reverse()
-            .find((child): child is Element => child.type === 'element');
-          if (heading?.tagName !== 'h2' || ctx.textContent(heading).trim() !== 'Takeaways') return;
-          const text = ctx.textContent(node).trim();
-          const words = slugify(text).split('-').slice(0, 6).join('-');
-          let id = `takeaway-${words}`;
-          for (let n = 2; used.has(id); n++) id = `takeaway-${words}-${n}`;
-          used.add(id);
-          ctx.setProperty(node, 'id', id);
-          // A takeaway is what a reader searches for; weigh it above a passing mention.
-          ctx.setProperty(node, 'dataPagefindWeight', String(indexWeights.takeaway));
-          ctx.prependChild(node, anchorLink(id, `Copy link to this takeaway: ${text.slice(0, 80)}`));
-        },
-      },
-    });
+function takeawayAnchors(): Visit {
+  const used = new Set<string>();
+  return (list, ctx) => {
+    const container = ctx.parent(list);
+    const index = ctx.indexOf(list);
+    if (!container || index === undefined) return;
+    const heading = container.children
+      .slice(0, index)
+      .reverse()
+      .find((child): child is Element => child.type === 'element');
+    if (heading?.tagName !== 'h2' || ctx.textContent(heading).trim() !== 'Takeaways') return;
+    for (const item of list.children) {
+      if (item.type !== 'element' || item.tagName !== 'li') continue;
+      const text = ctx.textContent(item).trim();
+      const words = slugify(text).split('-').slice(0, 6).join('-');
+      let id = `takeaway-${words}`;
+      for (let n = 2; used.has(id); n++) id = `takeaway-${words}-${n}`;
+      used.add(id);
+      ctx.setProperty(item, 'id', id);
+      // A takeaway is what a reader searches for; weigh it above a passing mention.
+      ctx.setProperty(item, 'dataPagefindWeight', String(indexWeights.takeaway));
+      ctx.prependChild(item, anchorLink(id, `Copy link to this takeaway: ${text.slice(0, 80)}`));
+    }
   };
 }
 
 /** Root-relative links get the base path; links off the site get safe rel values. */
-export function siteLinks(base: string): Plugin {
-  return defineHastPlugin({
-    name: 'kcr-site-links',
-    element: {
-      filter: ['a'],
-      visit(node, ctx) {
-        const href = node.properties?.href;
-        if (typeof href !== 'string') return;
-        if (href.startsWith('/') && !href.startsWith('//')) {
-          ctx.setProperty(node, 'href', base.replace(/\/$/, '') + href);
-        } else if (/^(https?:)?\/\//.test(href)) {
-          ctx.setProperty(node, 'rel', 'noopener noreferrer');
-        }
-      },
-    },
-  });
+function siteLink(base: string): Visit {
+  return (node, ctx) => {
+    const href = node.properties?.href;
+    if (typeof href !== 'string') return;
+    if (href.startsWith('/') && !href.startsWith('//')) {
+      ctx.setProperty(node, 'href', base.replace(/\/$/, '') + href);
+    } else if (/^(https?:)?\/\//.test(href)) {
+      ctx.setProperty(node, 'rel', 'noopener noreferrer');
+    }
+  };
 }
 
 /** Shiki: `title="file.yaml"` in a code fence's meta becomes data-title on the <pre>. */
@@ -131,51 +111,56 @@ export const codeTitle: ShikiTransformer = {
  * names one, a label saying the snippet is ours, and a copy button that the
  * page script reveals (it does nothing without JavaScript, so it starts hidden).
  */
-export function codeFigures(): Plugin {
-  return defineHastPlugin({
-    name: 'kcr-code-figures',
-    element: {
-      filter: ['pre'],
-      visit(node, ctx) {
-        const title = node.properties?.dataTitle ?? node.properties?.['data-title'];
-        const caption: ElementContent[] = [];
-        if (typeof title === 'string') {
-          caption.push({
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['code-title'] },
-            children: [{ type: 'text', value: title }],
-          });
-        }
-        caption.push(
-          {
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['code-label'] },
-            children: [{ type: 'text', value: 'Our illustration, not the speaker’s slide' }],
-          },
-          {
-            type: 'element',
-            tagName: 'button',
-            properties: { type: 'button', className: ['copy-code'], dataCopyCode: '', hidden: true },
-            children: [{ type: 'text', value: 'Copy' }],
-          },
-        );
-        ctx.replaceNode(node, {
-          type: 'element',
-          tagName: 'figure',
-          properties: { className: ['code-figure'] },
-          children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption }, node as Element],
-        });
-      },
+const codeFigure: Visit = (node, ctx) => {
+  const title = node.properties?.dataTitle ?? node.properties?.['data-title'];
+  const caption: ElementContent[] = [];
+  if (typeof title === 'string') {
+    caption.push({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['code-title'] },
+      children: [{ type: 'text', value: title }],
+    });
+  }
+  caption.push(
+    {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['code-label'] },
+      children: [{ type: 'text', value: 'Our illustration, not the speaker’s slide' }],
     },
+    {
+      type: 'element',
+      tagName: 'button',
+      properties: { type: 'button', className: ['copy-code'], dataCopyCode: '', hidden: true },
+      children: [{ type: 'text', value: 'Copy' }],
+    },
+  );
+  ctx.replaceNode(node, {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['code-figure'] },
+    children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption }, node as Element],
   });
-}
+};
 
 /**
  * The site's HAST plugins in the order they must run. Heading ids come first: Astro adds the same
- * plugin after ours, too late for the anchor controls that link to them.
+ * plugin after ours, too late for the anchor controls that link to them. The site's own changes are one
+ * plugin, so Sätteri walks each body and applies the changes once, not once per change. They do not depend
+ * on one another: the anchor links added to headings and takeaways link within the page, which the
+ * site-link rule leaves alone.
  */
 export function markdownPlugins(base: string): HastPluginList {
-  return [satteriHeadingIdsPlugin(), headingAnchors(), takeawayAnchors(), siteLinks(base), codeFigures()];
+  const siteChanges = () =>
+    defineHastPlugin({
+      name: 'kcr-site-markdown',
+      element: [
+        { filter: ['h2', 'h3'], visit: headingAnchor },
+        { filter: ['ul'], visit: takeawayAnchors() },
+        { filter: ['a'], visit: siteLink(base) },
+        { filter: ['pre'], visit: codeFigure },
+      ],
+    });
+  return [satteriHeadingIdsPlugin(), siteChanges];
 }
