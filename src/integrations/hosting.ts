@@ -25,10 +25,7 @@ import {
  * Pagefind's files, which it gzips itself, a `.gz` copy that is the file itself (a link), so that nginx
  * sends them marked as gzip and the browser decodes them, and a Brotli copy of those every first search fetches.
  * A file the previous build wrote byte for byte the same keeps that build's copies.
- * The copies of the pages are begun as soon as Astro has written them, while the search index is built (the
- * main thread waits on Pagefind's own process then); once everything is written, a file written, rewritten or
- * removed since gets its copies made again or removed. Any error removes the output, so a half-prepared site
- * never looks finished.
+ * Any error removes the output, so a half-prepared site never looks finished.
  */
 
 const text = /\.(html|css|js|mjs|json|xml|txt|svg|webmanifest)$/;
@@ -67,32 +64,31 @@ const brotliAsync = promisify(brotliCompress);
 
 export default function hosting(): AstroIntegration {
   let base = '/';
-  // The pages' copies, begun as soon as the pages are written, while the later steps (Pagefind above all) run.
-  let headStart: Promise<HeadStart> | undefined;
   return {
     name: 'kubecon-recaps:hosting',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:build:generated': ({ dir }) => {
-        const out = fileURLToPath(dir);
-        headStart = beginCopies(out);
-        // A failure is reported by build:done, which awaits it; a build that stops before then has no output.
-        headStart.catch(() => {});
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         try {
           const started = performance.now();
-          const early = await headStart;
-          // The build's own files: not the copies the head start made.
-          const files = (await listFiles(out)).filter(
-            (file) => !(/\.(gz|br)$/.test(file) && early?.stamps.has(file.slice(0, -3))),
+          const files = (await readdir(out, { recursive: true, withFileTypes: true }))
+            .filter((entry) => entry.isFile())
+            .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
+            .sort();
+          // Each page is read once, for its copies and for the policy Astro put in it.
+          const policyOf = new Map<string, string>();
+          const sizes = await precompress(
+            out,
+            files.filter((file) => copiesOf(file)),
+            publishedDirOf(out),
+            (file, body) => {
+              const policy = isPage(file) ? pagePolicy(body) : undefined;
+              if (policy) policyOf.set(file, policy);
+            },
           );
-          const policyOf = early?.policyOf ?? new Map<string, string>();
-          const copied = await finishCopies(out, files, early, policyOf);
-          const sizes = totals(copied.values());
           const plan = await planOf(out, base, files, policyOf);
           await writeFile(join(out, '_headers'), headersFile(plan));
           await mkdir(join(out, '_nginx'), { recursive: true });
@@ -101,8 +97,7 @@ export default function hosting(): AstroIntegration {
           logger.info(
             `headers, ${plan.redirects.length} redirects and compressed copies of ${sizes.files} files ` +
               `(${mb(sizes.raw)} → ${mb(sizes.gzip)} gzip, ${mb(sizes.brotli)} Brotli; ${sizes.reused} unchanged since the last build), ` +
-              `and ${sizes.gzipped} of Pagefind's gzipped files served as gzip, in ${Math.round(performance.now() - started)} ms ` +
-              `after the search index (${early?.copied.size ?? 0} files copied while it was built)`,
+              `and ${sizes.gzipped} of Pagefind's gzipped files served as gzip, in ${Math.round(performance.now() - started)} ms`,
           );
         } catch (error) {
           await rm(out, { recursive: true, force: true });
@@ -111,81 +106,6 @@ export default function hosting(): AstroIntegration {
       },
     },
   };
-}
-
-/**
- * Every file of a folder, as a path under it with forward slashes, sorted; but none under `.prerender`, the bundle
- * Astro renders the pages with, which it deletes just after the pages are written, while the head start lists.
- */
-async function listFiles(out: string): Promise<string[]> {
-  const top = (await readdir(out, { withFileTypes: true })).filter((entry) => entry.name !== '.prerender');
-  const inside = await Promise.all(
-    top.map((entry) =>
-      entry.isDirectory() ? readdir(join(out, entry.name), { recursive: true, withFileTypes: true }) : [entry],
-    ),
-  );
-  return inside
-    .flat()
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** The copies made while the build went on, each with the file's stamp from before it was read. */
-interface HeadStart {
-  copied: Map<string, FileCopies>;
-  stamps: Map<string, string>;
-  policyOf: Map<string, string>;
-}
-
-/** A file as it is on disk: any later write or replacement changes it. */
-const stampOf = (path: string) =>
-  stat(path).then(
-    (found) => `${found.ino}:${found.size}:${found.mtimeMs}`,
-    () => undefined,
-  );
-
-/** Each page is read once, for its copies and for the policy Astro put in it. */
-const policyReader = (policyOf: Map<string, string>) => (file: string, body: Buffer) => {
-  const policy = isPage(file) ? pagePolicy(body) : undefined;
-  if (policy) policyOf.set(file, policy);
-  else policyOf.delete(file);
-};
-
-/** Copies of every file written so far. Each file is stamped before it is read, so a later change is seen. */
-async function beginCopies(out: string): Promise<HeadStart> {
-  const files = (await listFiles(out)).filter((file) => copiesOf(file));
-  const stamps = new Map<string, string>();
-  await eachAtOnce(files, async (file) => {
-    const stamp = await stampOf(join(out, file));
-    if (stamp) stamps.set(file, stamp);
-  });
-  const policyOf = new Map<string, string>();
-  const copied = await copyEach(out, [...stamps.keys()], publishedDirOf(out), policyReader(policyOf), true);
-  return { copied, stamps, policyOf };
-}
-
-/**
- * The copies of the finished output: the head start's where its file is unchanged, the copies of files written
- * or rewritten since (the search index, the search page's preloads, the sitemap), and none for a file removed
- * since (the card list, the search terms route).
- */
-async function finishCopies(out: string, files: string[], early: HeadStart | undefined, policyOf: Map<string, string>) {
-  const now = new Set(files);
-  const copied = new Map(early?.copied);
-  const stale: string[] = [];
-  await eachAtOnce([...(early?.stamps ?? [])], async ([file, stamp]) => {
-    if (now.has(file) && (await stampOf(join(out, file))) === stamp) return;
-    // Removed before anything is written again: a kept copy is a link to the published build's own file.
-    await Promise.all([rm(join(out, `${file}.gz`), { force: true }), rm(join(out, `${file}.br`), { force: true })]);
-    copied.delete(file);
-    policyOf.delete(file);
-    if (now.has(file)) stale.push(file);
-  });
-  const late = files.filter((file) => copiesOf(file) && !early?.stamps.has(file));
-  const made = await copyEach(out, [...stale, ...late], publishedDirOf(out), policyReader(policyOf));
-  for (const [file, copies] of made) copied.set(file, copies);
-  return copied;
 }
 
 const isPage = (file: string) => file.endsWith('.html') && !file.startsWith('pagefind/');
@@ -218,33 +138,6 @@ async function planOf(out: string, base: string, files: string[], policyOf: Map<
   };
 }
 
-/** What one file got: a copy worth keeping (its sizes, and whether the previous build's was kept), or only its own gzip link. */
-interface FileCopies {
-  raw: number;
-  gzip: number;
-  brotli: number;
-  reused: boolean;
-  /** A file Pagefind gzipped, linked as its own gzip copy. */
-  gzipped: boolean;
-  /** False when no copy saved enough to keep (a Pagefind file then still has its gzip link). */
-  kept: boolean;
-}
-
-/** The log's figures for a set of files' copies. */
-function totals(all: Iterable<FileCopies>) {
-  const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0, reused: 0, gzipped: 0 };
-  for (const copies of all) {
-    if (copies.gzipped) sizes.gzipped++;
-    if (!copies.kept) continue;
-    sizes.files++;
-    sizes.raw += copies.raw;
-    sizes.gzip += copies.gzip;
-    sizes.brotli += copies.brotli;
-    if (copies.reused) sizes.reused++;
-  }
-  return sizes;
-}
-
 /**
  * Writes file.gz and file.br beside each text file, and beside each of Pagefind's gzipped files a file.gz that is
  * the file itself and, for some, a file.br of what it holds (see copiesOf), a few at a time on zlib's thread pool.
@@ -258,50 +151,28 @@ export async function precompress(
   previous?: string,
   read: (file: string, body: Buffer) => void = () => {},
 ) {
-  return totals((await copyEach(out, files, previous, read)).values());
-}
-
-/**
- * precompress, file by file: what each file got. With `mayVanish`, a file removed before it is read (by a step
- * that runs beside the head start) is left out instead of failing the build.
- */
-async function copyEach(
-  out: string,
-  files: string[],
-  previous: string | undefined,
-  read: (file: string, body: Buffer) => void,
-  mayVanish = false,
-): Promise<Map<string, FileCopies>> {
-  const copied = new Map<string, FileCopies>();
+  const sizes = { files: 0, raw: 0, gzip: 0, brotli: 0, reused: 0, gzipped: 0 };
   await eachAtOnce(files, async (file) => {
     const copies = copiesOf(file);
-    const gzipped = copies === 'pagefind' || copies === 'pagefind+brotli';
-    const none = { raw: 0, gzip: 0, brotli: 0, reused: false, gzipped, kept: false };
-    if (gzipped) {
+    if (copies === 'pagefind' || copies === 'pagefind+brotli') {
       await keep(out, out, file, `${file}.gz`);
-      if (copies === 'pagefind') return void copied.set(file, none);
+      sizes.gzipped++;
+      if (copies === 'pagefind') return;
     }
-    const body = await readFile(join(out, file)).catch((error: NodeJS.ErrnoException) => {
-      if (mayVanish && error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (!body) return;
+    const body = await readFile(join(out, file));
     if (copies === 'text') read(file, body);
     const packed = copies === 'pagefind+brotli';
     const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
     // Only a copy the previous build made is kept; a file it left without one is judged afresh.
     if (packed ? kept?.brotli : kept?.gzip) {
+      sizes.reused++;
+      sizes.files++;
+      sizes.raw += body.length;
+      sizes.gzip += packed ? body.length : kept!.gzip!;
+      sizes.brotli += kept!.brotli ?? body.length;
       if (!packed) await keep(previous!, out, `${file}.gz`);
       if (kept!.brotli) await keep(previous!, out, `${file}.br`);
-      const gzip = packed ? body.length : kept!.gzip!;
-      return void copied.set(file, {
-        ...none,
-        raw: body.length,
-        gzip,
-        brotli: kept!.brotli ?? body.length,
-        reused: true,
-        kept: true,
-      });
+      return;
     }
     // A Pagefind file is its own gzip copy: its Brotli copy is made from what it holds.
     const source = packed ? await gunzipAsync(body) : body;
@@ -316,18 +187,15 @@ async function copyEach(
     ]);
     // A copy is judged against what a reader would be sent without it: the file as written.
     const worth = (copy: Buffer) => copy.length <= body.length * (1 - minSaving);
-    if (!worth(packed ? br : gz)) return void copied.set(file, none);
+    if (!worth(packed ? br : gz)) return;
+    sizes.files++;
+    sizes.raw += body.length;
+    sizes.gzip += gz.length;
+    sizes.brotli += worth(br) ? br.length : body.length;
     if (!packed) await writeFile(join(out, `${file}.gz`), gz);
     if (worth(br)) await writeFile(join(out, `${file}.br`), br);
-    copied.set(file, {
-      ...none,
-      raw: body.length,
-      gzip: gz.length,
-      brotli: worth(br) ? br.length : body.length,
-      kept: true,
-    });
   });
-  return copied;
+  return sizes;
 }
 
 /**

@@ -141,58 +141,6 @@ describe('Pagefind’s own files', () => {
   });
 });
 
-describe('copies begun as soon as the pages are written', () => {
-  /** Resolves once every one of the files exists (the head start runs on its own, without a handle to await). */
-  async function until(files: string[]) {
-    for (const started = Date.now(); !files.every(existsSync);) {
-      if (Date.now() - started > 10_000) throw new Error(`never written: ${files.filter((f) => !existsSync(f))}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  it('are made again for a file rewritten after them, removed for a file deleted, and never written into the published build', async () => {
-    const withPolicy = (hash: string, words: string) =>
-      `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'sha256-${hash}'">${page(words)}`;
-    const before = withPolicy('OLD', 'before');
-    const { published, staging } = folders(
-      { 'rewritten.html': before, 'same.html': page('karpenter') },
-      { 'rewritten.html': before, 'same.html': page('karpenter'), 'list.json': page('cards'), _redirects: '' },
-    );
-    // The published build's copies, made with other settings, so a kept copy can be told from a fresh one.
-    const keptGzip = gzipSync(before, { level: 1 });
-    writeFileSync(join(published, 'rewritten.html.gz'), keptGzip);
-    writeFileSync(join(published, 'rewritten.html.br'), brotliCompressSync(before));
-    writeFileSync(join(published, 'same.html.gz'), gzipSync(page('karpenter'), { level: 1 }));
-    writeFileSync(join(published, 'same.html.br'), brotliCompressSync(page('karpenter')));
-    const integration = hosting();
-    const generated = integration.hooks['astro:build:generated'] as (options: unknown) => void;
-    const done = integration.hooks['astro:build:done'] as (options: unknown) => Promise<void>;
-
-    generated({ dir: pathToFileURL(`${staging}/`) });
-    await until(['rewritten.html.gz', 'same.html.br', 'list.json.br'].map((file) => join(staging, file)));
-    // What the steps after the pages do meanwhile: rewrite a page, remove a list, add the search index.
-    writeFileSync(join(staging, 'rewritten.html'), withPolicy('NEW', 'after'));
-    rmSync(join(staging, 'list.json'));
-    writeFileSync(join(staging, 'added.html'), page('falco'));
-    await done({ dir: pathToFileURL(`${staging}/`), logger: { info() {} } });
-
-    for (const file of ['rewritten.html', 'same.html', 'added.html']) {
-      const text = readFileSync(join(staging, file), 'utf8');
-      expect(gunzipped(staging, file), file).toBe(text);
-      expect(unbrotlied(staging, file), file).toBe(text);
-    }
-    expect(gunzipped(staging, 'rewritten.html')).toBe(withPolicy('NEW', 'after'));
-    // Servers are told the policy the page now carries.
-    expect(readFileSync(join(staging, '_headers'), 'utf8')).toMatch(/'sha256-NEW'/);
-    expect(readFileSync(join(staging, '_headers'), 'utf8')).not.toMatch(/OLD/);
-    expect(existsSync(join(staging, 'list.json.gz'))).toBe(false);
-    expect(existsSync(join(staging, 'list.json.br'))).toBe(false);
-    // The published build still serves its own page's copy until the new build replaces it.
-    expect(readFileSync(join(published, 'rewritten.html.gz')).equals(keptGzip)).toBe(true);
-    expect(gunzipped(published, 'rewritten.html')).toBe(before);
-  });
-});
-
 describe('the headers file', () => {
   it('merges the pages’ policies in the pages’ order, however long each takes to read', async () => {
     const policy = (hash: string) => `default-src 'self'; script-src 'self' 'sha256-${hash}'`;
