@@ -21,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards';
 import { reportFigures } from '../build-report.ts';
-import { drawCard } from './drawing.ts';
 
 /** The card list's path in the output, relative to the base path. */
 const cardListPath = 'og/cards.json';
@@ -90,6 +89,8 @@ async function renderCard(cache: CardCache, card: SocialCard): Promise<Uint8Arra
   } catch {
     // not cached yet: draw it
   }
+  // Loaded only to draw: a build draws in the pool's workers, and satori alone takes 0.1 s to load.
+  const { drawCard } = await import('./drawing.ts');
   const png = await drawCard(card, socialCardSize);
   await mkdir(cache.dir, { recursive: true });
   await writeFile(file, png);
