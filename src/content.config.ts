@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { checkedGlob } from './integrations/content-checks';
+import { checkedGlob } from './integrations/checked-glob';
 import { siteConfig } from './site.config';
 import { changeSchema } from './schemas/change';
 import { eventSchema } from './schemas/event';

@@ -6,13 +6,10 @@
  *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1.
  * - `astro dev`: the same problems in the terminal when the server starts and whenever a content file is
  *   saved, and in the browser's error overlay on every page until they are fixed. The server keeps running:
- *   checkedGlob() keeps a broken file from stopping it.
+ *   checkedGlob() (checked-glob.ts) keeps a broken file from stopping it.
  */
 import type { AstroIntegration } from 'astro';
-import { glob } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { checkFile } from '../lib/content-checks';
+import { resolve, sep } from 'node:path';
 import { checkContentFolder } from '../lib/content-folder';
 import { ContentError } from '../lib/site';
 import { siteConfig } from '../site.config';
@@ -89,57 +86,4 @@ function overlayError(problems: string[]) {
     id,
     loc: id ? { file: id, line: Number(line ?? 1), column: 1 } : undefined,
   });
-}
-
-type GlobOptions = Parameters<typeof glob>[0];
-type Loader = ReturnType<typeof glob>;
-type LoadContext = Parameters<Loader['load']>[0];
-interface EntryType {
-  getEntryInfo(params: unknown): Promise<{ data: Record<string, unknown>; body?: string }>;
-}
-
-/**
- * Astro's glob() loader, which in `astro dev` keeps a file that fails the content checks as it is written,
- * unvalidated, where Astro would stop the server at start or log a message that names no field; the
- * integration above shows the problems on every page until they are fixed. In a build the checks have
- * already refused any such file, so it is glob() itself.
- */
-export function checkedGlob(contentDir: string, options: GlobOptions & { base: string }): Loader {
-  const loader = glob(options);
-  const root = resolve(contentDir);
-  return {
-    name: 'kubecon-recaps:checked-glob',
-    load: async (context: LoadContext) => {
-      if (!context.watcher) return loader.load(context);
-      const broken = (filePath: string) => {
-        const path = relative(root, filePath).split(sep).join('/');
-        return (
-          checkFile({ path, bytes: readFileSync(filePath) }, path, { today: siteConfig(process.env).today }).problems
-            .length > 0
-        );
-      };
-      const inner = context as LoadContext & { entryTypes?: Map<string, EntryType> };
-      // A file whose frontmatter cannot be read at all fails before parseData: read it as empty instead.
-      const entryTypes =
-        inner.entryTypes &&
-        new Map(
-          [...inner.entryTypes].map(([extension, type]) => [
-            extension,
-            Object.assign(Object.create(type), {
-              getEntryInfo: (params: unknown) =>
-                Promise.resolve()
-                  .then(() => type.getEntryInfo(params))
-                  .catch(() => ({ data: {}, body: '', rawData: '', slug: '' })),
-            }),
-          ]),
-        );
-      await loader.load({
-        ...context,
-        ...(entryTypes ? { entryTypes } : {}),
-        // Kept as written, not validated: no page renders while the content has problems (the integration
-        // shows them instead), and the next save that fixes the file validates it.
-        parseData: async (props) => (props.filePath && broken(props.filePath) ? props.data : context.parseData(props)),
-      } as LoadContext);
-    },
-  };
 }
