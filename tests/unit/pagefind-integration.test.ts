@@ -1,7 +1,7 @@
 /** The Pagefind integration's failure paths, with Pagefind mocked: each fails the build, removes the output and closes Pagefind. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -169,5 +169,118 @@ describe('the Pagefind integration', () => {
     const last = await runBuildDone({}, cacheDir);
     await expect(last.result).resolves.toBeUndefined();
     expect(await publishedVocabulary(last.dir)).toEqual({ names: [], words: ['karpenter', 'nodes', 'provisions'] });
+  });
+
+  describe('beside a published build', () => {
+    const fragment = (content: string) =>
+      gzipSync(`pagefind_dcd${JSON.stringify({ content, meta: {}, filters: {}, anchors: [] })}`);
+    const write = (path: string, bytes: string | Buffer) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    };
+    /** A published build and the staging folder of the next one, as atomic-output lays them out. */
+    function layout() {
+      const root = mkdtempSync(join(tmpdir(), 'kcr-published-'));
+      const published = join(root, 'site');
+      const staging = join(root, '.site.next');
+      write(join(published, 'pagefind', 'fragment', 'en_kept.pf_fragment'), fragment('Karpenter provisions nodes'));
+      write(join(published, 'pagefind', 'fragment', 'en_gone.pf_fragment'), fragment('Removed page words'));
+      write(join(published, 'pagefind', 'index', 'en_chunk.pf_index'), 'chunk');
+      write(join(published, 'pagefind', 'pagefind.en_oldmeta.pf_meta'), 'old meta');
+      write(join(published, 'pagefind', 'pagefind-entry.json'), '{"old":true}');
+      write(join(staging, 'index.html'), '<html><body data-pagefind-body>Hi</body></html>');
+      write(join(staging, 'search', 'terms.json'), terms({}));
+      return { published, staging };
+    }
+    /**
+     * Writes as Pagefind 1.x does: a hashed file only when none of its name exists, the entry file always; the
+     * metadata names the pages and chunks by hash. Records the hashed files it wrote.
+     */
+    function pagefindWriter(pages: Record<string, string>, pageCount = Object.keys(pages).length) {
+      const wrote: string[] = [];
+      const writeFiles = vi.fn(async ({ outputPath }: { outputPath: string }) => {
+        const hashed: Record<string, Buffer | string> = {
+          'pagefind.en_newmeta.pf_meta': gzipSync(
+            `pagefind_dcd${JSON.stringify(['1.6.0', Object.keys(pages), 'en_chunk'])}`,
+          ),
+          'index/en_chunk.pf_index': 'chunk',
+          ...Object.fromEntries(
+            Object.entries(pages).map(([hash, text]) => [`fragment/${hash}.pf_fragment`, fragment(text)]),
+          ),
+        };
+        for (const [name, bytes] of Object.entries(hashed)) {
+          if (existsSync(join(outputPath, name))) continue;
+          write(join(outputPath, name), bytes);
+          wrote.push(name);
+        }
+        write(
+          join(outputPath, 'pagefind-entry.json'),
+          JSON.stringify({
+            version: '1.6.0',
+            languages: { en: { hash: 'en_newmeta', wasm: 'en', page_count: pageCount } },
+          }),
+        );
+        return { errors: [] };
+      });
+      return { writeFiles, wrote };
+    }
+    async function build(staging: string, writeFiles: ReturnType<typeof pagefindWriter>['writeFiles']) {
+      pagefindApi.createIndex.mockResolvedValue({ index: indexThat({ writeFiles }), errors: [] });
+      const { hooks } = pagefind();
+      const cacheDir = mkdtempSync(join(tmpdir(), 'kcr-cache-'));
+      (hooks['astro:config:done'] as (options: unknown) => void)({
+        config: { outDir: pathToFileURL(`${staging}/`), base: '/', cacheDir: pathToFileURL(`${cacheDir}/`) },
+      });
+      await (hooks['astro:build:done'] as (options: unknown) => Promise<void>)({
+        dir: pathToFileURL(`${staging}/`),
+        logger,
+      });
+    }
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+        .sort();
+
+    it('writes only the files that changed, drops the ones no longer used and leaves the published build as it was', async () => {
+      const { published, staging } = layout();
+      const before = files(published).map((file) => [file, readFileSync(join(published, file), 'utf8')]);
+      const { writeFiles, wrote } = pagefindWriter({ en_kept: 'Karpenter provisions nodes', en_new: 'Falco rules' });
+      logger.info.mockClear();
+      await build(staging, writeFiles);
+      // The kept fragment and the unchanged chunk came from the published build; Pagefind wrote only the rest.
+      expect(wrote.sort()).toEqual(['fragment/en_new.pf_fragment', 'pagefind.en_newmeta.pf_meta']);
+      expect(statSync(join(staging, 'pagefind', 'fragment', 'en_kept.pf_fragment')).ino).toBe(
+        statSync(join(published, 'pagefind', 'fragment', 'en_kept.pf_fragment')).ino,
+      );
+      expect(files(join(staging, 'pagefind')).filter((file) => !file.startsWith('kcr-'))).toEqual([
+        'fragment/en_kept.pf_fragment',
+        'fragment/en_new.pf_fragment',
+        'index/en_chunk.pf_index',
+        'pagefind-entry.json',
+        'pagefind.en_newmeta.pf_meta',
+      ]);
+      // The entry file is rewritten in place by Pagefind, so it is never a link to the published one.
+      expect(files(published).map((file) => [file, readFileSync(join(published, file), 'utf8')])).toEqual(before);
+      expect(String(logger.info.mock.calls.at(-1)?.[0])).toContain('(2 of its files kept from the published build)');
+      // The removed page's words are gone from the vocabulary with its fragment.
+      expect((await publishedVocabulary(staging)).words).toEqual([
+        'falco',
+        'karpenter',
+        'nodes',
+        'provisions',
+        'rules',
+      ]);
+    });
+
+    it('writes the index afresh when it does not read as expected', async () => {
+      const { staging } = layout();
+      // The entry file counts a page more than there are fragments: the linked files cannot be trusted.
+      const { writeFiles, wrote } = pagefindWriter({ en_kept: 'Karpenter provisions nodes' }, 2);
+      await build(staging, writeFiles);
+      expect(writeFiles).toHaveBeenCalledTimes(2);
+      expect(wrote).toContain('fragment/en_kept.pf_fragment');
+      expect(statSync(join(staging, 'pagefind', 'fragment', 'en_kept.pf_fragment')).nlink).toBe(1);
+    });
   });
 });
