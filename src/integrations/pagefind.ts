@@ -141,9 +141,17 @@ async function linkHashedFiles(publishedBundle: string, bundle: string): Promise
   const hashed = names.map((name) => name.split(sep).join('/')).filter((name) => hashedFile.test(name));
   for (const folder of new Set(hashed.map((name) => dirname(name))))
     await mkdir(join(bundle, folder), { recursive: true });
-  // One at a time: links made at once in one folder wait on each other in the file system.
-  for (const name of hashed) await link(join(publishedBundle, name), join(bundle, name));
-  return hashed;
+  // One at a time: links made at once in one folder wait on each other in the file system. A file system without
+  // links (or a file gone since) leaves that file for Pagefind to write.
+  const linked: string[] = [];
+  for (const name of hashed) {
+    const made = await link(join(publishedBundle, name), join(bundle, name)).then(
+      () => true,
+      () => false,
+    );
+    if (made) linked.push(name);
+  }
+  return linked;
 }
 
 /**
