@@ -1,15 +1,15 @@
 import { defineCollection, reference } from 'astro:content';
-import { checkedGlob } from './integrations/checked-glob';
-import { siteConfig } from './site.config';
-import { changeSchema } from './schemas/change';
-import { eventSchema } from './schemas/event';
-import { glossarySchema } from './schemas/glossary';
-import { projectSchema } from './schemas/project';
-import { noteSchema } from './schemas/note';
-import { recapSchema } from './schemas/recap';
-import { talkSchema } from './schemas/talk';
-import { themeSchema } from './schemas/theme';
-import type { References } from './schemas/references';
+import { checkedGlob } from './integrations/checked-glob.ts';
+import { siteConfig } from './site.config.ts';
+import { changeSchema } from './schemas/change.ts';
+import { eventSchema } from './schemas/event.ts';
+import { glossarySchema } from './schemas/glossary.ts';
+import { projectSchema } from './schemas/project.ts';
+import { noteSchema } from './schemas/note.ts';
+import { recapSchema } from './schemas/recap.ts';
+import { talkSchema } from './schemas/talk.ts';
+import { themeSchema } from './schemas/theme.ts';
+import type { References } from './schemas/references.ts';
 
 const { contentDir, today } = siteConfig(process.env);
 /** Dates after this day are refused (see KCR_TODAY). */

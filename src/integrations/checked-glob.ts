@@ -1,7 +1,7 @@
 import { glob } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { siteConfig } from '../site.config';
+import { siteConfig } from '../site.config.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 type Loader = ReturnType<typeof glob>;

@@ -10,9 +10,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { resolve, sep } from 'node:path';
-import { checkContentFolder } from '../lib/content-folder';
-import { ContentError } from '../lib/site';
-import { siteConfig } from '../site.config';
+import { checkContentFolder } from '../lib/content-folder.ts';
+import { ContentError } from '../lib/site.ts';
+import { siteConfig } from '../site.config.ts';
 
 export const integrationName = 'kubecon-recaps:content-checks';
 

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
-import { publishedDirOf } from './atomic-output';
+import { publishedDirOf } from './atomic-output.ts';
 import {
   headerPolicy,
   headersFile,
@@ -14,7 +14,7 @@ import {
   parseRedirectsFile,
   redirectsOf,
   type HostingPlan,
-} from '../lib/hosting';
+} from '../lib/hosting.ts';
 
 /**
  * After the pages and the search index are written, makes what servers need from

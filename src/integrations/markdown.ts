@@ -10,8 +10,8 @@ import type { ShikiTransformer } from 'shiki';
 import { defineHastPlugin, type HastPluginList, type HastVisitorContext } from 'satteri';
 import type { Element, ElementContent } from 'hast';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
-import { indexWeights } from '../lib/search';
-import { slugify } from '../lib/slugs';
+import { indexWeights } from '../lib/search.ts';
+import { slugify } from '../lib/slugs.ts';
 
 /** The link icon of every copy-link control, here and in AnchorLink.astro. */
 export const linkIconPath =

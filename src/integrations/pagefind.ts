@@ -14,9 +14,9 @@ import {
   type IndexedPage,
   type PageWords,
   type Synonyms,
-} from '../lib/search';
-import { publishedDirOf } from './atomic-output';
-import { reportFigures } from './build-report';
+} from '../lib/search.ts';
+import { publishedDirOf } from './atomic-output.ts';
+import { reportFigures } from './build-report.ts';
 
 /**
  * Builds the Pagefind search index from the finished HTML once Astro has written

@@ -2,11 +2,11 @@
  * Changes in the world since the talks: linking them to the talks and projects they concern, and the
  * views pages make of them (a talk's "Since this talk", a theme's "Since then", a project's timeline).
  */
-import { verdicts, type Verdict } from '../schemas/change';
-import type { EntryRef } from '../schemas/references';
-import type { Change, ChangeData, Event, Impact, Project, Talk, TalkData, Theme } from './model';
-import { byTitle, compareTalks } from './queries';
-import type { RawEntry } from './site';
+import { verdicts, type Verdict } from '../schemas/change.ts';
+import type { EntryRef } from '../schemas/references.ts';
+import type { Change, ChangeData, Event, Impact, Project, Talk, TalkData, Theme } from './model.ts';
+import { byTitle, compareTalks } from './queries.ts';
+import type { RawEntry } from './site.ts';
 
 /** How a verdict reads on a page, always as our judgement. */
 export const verdictLabels: Record<Verdict, string> = {

@@ -19,7 +19,7 @@ import { glossarySchema } from '../schemas/glossary.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { noteSchema } from '../schemas/note.ts';
 import { recapSchema } from '../schemas/recap.ts';
-import type { References } from '../schemas/references';
+import type { References } from '../schemas/references.ts';
 import { talkSchema } from '../schemas/talk.ts';
 import { themeSchema } from '../schemas/theme.ts';
 import { readSource } from './frontmatter.ts';

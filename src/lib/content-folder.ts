@@ -13,9 +13,9 @@ import {
   type CheckedEntry,
   type Collection,
   type ContentFile,
-} from './content-checks';
-import { searchTerms, type GlossarySource } from './search';
-import { ContentError, linkSite, type RawContent } from './site';
+} from './content-checks.ts';
+import { searchTerms, type GlossarySource } from './search.ts';
+import { ContentError, linkSite, type RawContent } from './site.ts';
 
 export interface CheckOptions {
   /** How file names are shown in messages: the content folder as the writer named it, e.g. "content". */

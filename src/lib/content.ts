@@ -5,12 +5,12 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { execFileSync } from 'node:child_process';
 import { markdownToHtml } from 'satteri';
-import { markdownPlugins } from '../integrations/markdown';
-import { siteConfig } from '../site.config';
-import { parseFirstCommitDates, parseGitLog } from './git-dates';
-import type { Note, Recap, Site, Talk, Theme } from './model';
-import { searchTerms } from './search';
-import { ContentError, linkSite } from './site';
+import { markdownPlugins } from '../integrations/markdown.ts';
+import { siteConfig } from '../site.config.ts';
+import { parseFirstCommitDates, parseGitLog } from './git-dates.ts';
+import type { Note, Recap, Site, Talk, Theme } from './model.ts';
+import { searchTerms } from './search.ts';
+import { ContentError, linkSite } from './site.ts';
 
 const config = siteConfig(process.env);
 let site: Promise<Site> | undefined;

@@ -1,5 +1,5 @@
-import type { ProjectCategory } from '../schemas/project';
-import type { Event, Speaker, Talk } from './model';
+import type { ProjectCategory } from '../schemas/project.ts';
+import type { Event, Speaker, Talk } from './model.ts';
 
 /** "Thomas Graf (Isovalent)", "Jetstack", "Kyle" */
 export function speakerLabel(speaker: Speaker): string {

@@ -7,8 +7,8 @@
  */
 import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
-import { colorSchemeInitScript } from './color-scheme';
-import { joinBase, paths } from './urls';
+import { colorSchemeInitScript } from './color-scheme.ts';
+import { joinBase, paths } from './urls.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 

@@ -4,13 +4,13 @@
  * the pages without being written out again here.
  */
 import type { z } from 'astro/zod';
-import type { changeSchema } from '../schemas/change';
-import type { eventSchema } from '../schemas/event';
-import type { projectSchema } from '../schemas/project';
-import type { noteSchema } from '../schemas/note';
-import type { recapSchema } from '../schemas/recap';
-import type { speakerSchema, talkSchema } from '../schemas/talk';
-import type { themeSchema } from '../schemas/theme';
+import type { changeSchema } from '../schemas/change.ts';
+import type { eventSchema } from '../schemas/event.ts';
+import type { projectSchema } from '../schemas/project.ts';
+import type { noteSchema } from '../schemas/note.ts';
+import type { recapSchema } from '../schemas/recap.ts';
+import type { speakerSchema, talkSchema } from '../schemas/talk.ts';
+import type { themeSchema } from '../schemas/theme.ts';
 
 export type TalkData = z.output<ReturnType<typeof talkSchema>>;
 export type ThemeData = z.output<ReturnType<typeof themeSchema>>;

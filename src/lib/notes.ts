@@ -1,6 +1,6 @@
-import type { Note, Talk } from './model';
-import { slugify } from './slugs';
-import type { TocEntry } from './toc';
+import type { Note, Talk } from './model.ts';
+import { slugify } from './slugs.ts';
+import type { TocEntry } from './toc.ts';
 
 export const recapsSaidHeading: TocEntry = { depth: 2, slug: 'what-the-recaps-said', text: 'What the recaps said' };
 export const comparisonHeading: TocEntry = {

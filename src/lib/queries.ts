@@ -1,5 +1,5 @@
-import { projectCategories, type ProjectCategory } from '../schemas/project';
-import type { Event, Note, Project, Recap, Talk, Theme } from './model';
+import { projectCategories, type ProjectCategory } from '../schemas/project.ts';
+import type { Event, Note, Project, Recap, Talk, Theme } from './model.ts';
 
 export const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en');
 export const byName = (a: { name: string }, b: { name: string }) =>

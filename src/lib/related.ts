@@ -1,4 +1,4 @@
-import type { Talk, Theme } from './model';
+import type { Talk, Theme } from './model.ts';
 
 const collator = new Intl.Collator('en');
 

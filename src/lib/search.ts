@@ -5,8 +5,8 @@
  * components/search/client.ts) all use it, so a change to how search ranks or reads a query is made here once.
  */
 import { distance } from 'fastest-levenshtein';
-import { formatLabels, speakersLine } from './format';
-import type { Event, Project, Recap, Talk, Theme } from './model';
+import { formatLabels, speakersLine } from './format.ts';
+import type { Event, Project, Recap, Talk, Theme } from './model.ts';
 
 // ---------- what pages give the index ----------
 

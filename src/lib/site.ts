@@ -1,5 +1,5 @@
-import type { EntryRef } from '../schemas/references';
-import { linkChanges } from './changes';
+import type { EntryRef } from '../schemas/references.ts';
+import { linkChanges } from './changes.ts';
 import type {
   ChangeData,
   Event,
@@ -16,10 +16,10 @@ import type {
   TalkData,
   Theme,
   ThemeData,
-} from './model';
-import { byName, byTitle, compareTalks, talksForProject } from './queries';
-import { slugify } from './slugs';
-import { paths } from './urls';
+} from './model.ts';
+import { byName, byTitle, compareTalks, talksForProject } from './queries.ts';
+import { slugify } from './slugs.ts';
+import { paths } from './urls.ts';
 
 /** An entry as a collection hands it over: id, file and the data its schema parsed. */
 export interface RawEntry<Data> {
@@ -47,13 +47,15 @@ export interface LinkOptions {
 
 /** Every content problem found at once, each naming the file and the field. */
 export class ContentError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(
       `The content has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix ${
         problems.length === 1 ? 'it' : 'them'
       } and build again:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }
 

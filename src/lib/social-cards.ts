@@ -1,7 +1,7 @@
-import { formatDateRange } from './dates';
-import { categoryLabels, eventPlace, plural, speakersLine } from './format';
-import type { Event, Project, Site, Talk, Theme } from './model';
-import { groupBy } from './queries';
+import { formatDateRange } from './dates.ts';
+import { categoryLabels, eventPlace, plural, speakersLine } from './format.ts';
+import type { Event, Project, Site, Talk, Theme } from './model.ts';
+import { groupBy } from './queries.ts';
 
 /** What a social card shows; drawn into a 1200×630 image by integrations/social-cards. */
 export interface SocialCard {

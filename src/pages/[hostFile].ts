@@ -4,8 +4,8 @@
  * made from it after the build, so every server redirects the same paths.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../lib/content';
-import { redirectsFile, servedRedirects } from '../lib/hosting';
+import { loadSite } from '../lib/content.ts';
+import { redirectsFile, servedRedirects } from '../lib/hosting.ts';
 
 export const getStaticPaths = (() => [{ params: { hostFile: '_redirects' } }]) satisfies GetStaticPaths;
 

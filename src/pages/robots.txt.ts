@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(

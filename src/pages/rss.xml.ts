@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { firstPublished, loadSite } from '../lib/content';
-import { speakersLine } from '../lib/format';
-import { absoluteUrl, paths } from '../lib/urls';
+import { firstPublished, loadSite } from '../lib/content.ts';
+import { speakersLine } from '../lib/format.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
 
 /**
  * Every talk, newest event first, then every recorded change, newest first. The recaps give no talk dates, so a

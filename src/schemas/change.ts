@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { dayDateSchema, lineSchema, notAfter, partialDateSchema, type Clock } from './common.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /** Our judgement of a talk after a change: its takeaways still hold, partly hold, or are superseded. */
 export const verdicts = ['holds', 'partly', 'superseded'] as const;

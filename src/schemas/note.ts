@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { lineSchema } from './common.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /**
  * Frontmatter of content/recaps/<recap>/<talk-slug>.md: one attendee's note on one talk. The body is what

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { lineSchema } from './common.ts';
 import { searchWordSchema } from './glossary.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /** Where a project sits in a platform team's stack; the projects index groups by it (labels in lib/format.ts). */
 export const projectCategories = [

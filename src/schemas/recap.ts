@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { lineSchema, partialDateSchema } from './common.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /**
  * Frontmatter of content/recaps/<id>/index.mdx: an attendee's write-up that talk pages draw on. The body,

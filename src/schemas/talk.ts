@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { gapsOf, lineSchema, reviewedSchema, slugSchema, type Clock, type Gap } from './common.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /** The kinds of session a KubeCon schedule has. */
 export const talkFormats = ['keynote', 'talk', 'tutorial', 'panel', 'lightning', 'co-located'] as const;

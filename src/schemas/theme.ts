@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { gapsOf, lineSchema, reviewedSchema, type Clock, type Gap } from './common.ts';
-import type { References } from './references';
+import type { References } from './references.ts';
 
 /**
  * What a theme needs before it is published; a draft may leave these empty while it is written, and its page in

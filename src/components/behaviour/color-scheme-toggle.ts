@@ -1,4 +1,4 @@
-import { colorSchemeStorageKey } from '../../lib/color-scheme';
+import { colorSchemeStorageKey } from '../../lib/color-scheme.ts';
 
 /** The colour toggle: switches to the scheme not on screen, and forgets a choice that matches the system. */
 export function initColorSchemeToggle() {

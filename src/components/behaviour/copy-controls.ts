@@ -1,4 +1,4 @@
-import { URL_PLACEHOLDER } from '../../lib/share';
+import { URL_PLACEHOLDER } from '../../lib/share.ts';
 
 /** Every copy control on the page: section and takeaway links, code blocks, the page link and chat line. */
 export function initCopyControls() {

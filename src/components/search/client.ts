@@ -20,7 +20,7 @@ import {
   type Synonyms,
   type VocabularyShard,
   vocabularyOf,
-} from '../../lib/search';
+} from '../../lib/search.ts';
 
 /** The parts of Pagefind's JavaScript API the site uses. */
 export interface Pagefind {

@@ -7,8 +7,8 @@
  * engine, its WebAssembly and index metadata when the dialog opens, then only the index chunks and result
  * fragments a query needs. Results show as the reader types: no debounce, stale answers are dropped.
  */
-import { pageKinds, pageSize, resultCount, writeState, type SearchOutcome } from '../../lib/search';
-import { drawResults, el, loadSearch, noticeList, type SearchClient, type SearchLinks } from './client';
+import { pageKinds, pageSize, resultCount, writeState, type SearchOutcome } from '../../lib/search.ts';
+import { drawResults, el, loadSearch, noticeList, type SearchClient, type SearchLinks } from './client.ts';
 
 /**
  * A reader's first search would spend 30–60 ms compiling and warming Pagefind's code, more than the search
@@ -49,11 +49,12 @@ class SearchDialog {
   private shown = 0;
   /** Bumped on every query, so an answer that arrives after a newer query is dropped. */
   private generation = 0;
+  private readonly client: Promise<SearchClient>;
+  private readonly searchPage: string;
 
-  constructor(
-    private readonly client: Promise<SearchClient>,
-    private readonly searchPage: string,
-  ) {
+  constructor(client: Promise<SearchClient>, searchPage: string) {
+    this.client = client;
+    this.searchPage = searchPage;
     this.input = el('input', {
       type: 'search',
       class: 'search-dialog__input',

@@ -22,8 +22,16 @@ import {
   type SearchResult,
   type SearchSort as Sort,
   type SearchState,
-} from '../../lib/search';
-import { drawResults, el, loadSearch, noticeList, type Pagefind, type SearchClient, type SearchLinks } from './client';
+} from '../../lib/search.ts';
+import {
+  drawResults,
+  el,
+  loadSearch,
+  noticeList,
+  type Pagefind,
+  type SearchClient,
+  type SearchLinks,
+} from './client.ts';
 
 /** Which pages carry each filter value, and the event order of talks: read once, from Pagefind's filter files. */
 interface Facets {

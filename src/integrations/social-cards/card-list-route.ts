@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { allSocialCards } from '../../lib/social-cards';
-import { loadSite } from '../../lib/content';
+import { allSocialCards } from '../../lib/social-cards.ts';
+import { loadSite } from '../../lib/content.ts';
 import { prepareCards } from './index.ts';
 
 /** Every social card to draw; the social-cards integration turns it into PNGs and removes it from the output. */

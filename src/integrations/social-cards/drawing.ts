@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
-import type { SocialCard } from '../../lib/social-cards';
+import type { SocialCard } from '../../lib/social-cards.ts';
 
 export interface CardSize {
   width: number;

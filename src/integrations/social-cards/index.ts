@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards';
+import { socialCardSize, type SocialCard, type SocialCardEntry } from '../../lib/social-cards.ts';
 import { reportFigures } from '../build-report.ts';
 
 /** The card list's path in the output, relative to the base path. */

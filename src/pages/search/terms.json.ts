@@ -4,7 +4,7 @@
  * publishes it beside the index (pagefind/kcr-terms.json) with the vocabulary corrections use.
  */
 import type { APIRoute } from 'astro';
-import { loadSearchTerms } from '../../lib/content';
+import { loadSearchTerms } from '../../lib/content.ts';
 
 export const GET: APIRoute = async () => {
   const { synonyms, where } = await loadSearchTerms();
