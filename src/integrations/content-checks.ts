@@ -2,7 +2,9 @@
  * Runs the content checks (lib/content-checks.ts) where a writer will see them:
  *
  * - `astro build` (and `astro sync`, which `astro check` runs): before anything is built or written, every
- *   problem in the content folder, each naming the file and the line or field, and the build stops. The
+ *   problem in the content folder, each naming the file and the line or field, and the build stops. A folder
+ *   that is byte for byte the one the last clean check passed is not checked again (the record is in Astro's
+ *   cache folder). The
  *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1.
  * - `astro dev`: the same problems in the terminal when the server starts and whenever a content file is
  *   saved, and in the browser's error overlay on every page until they are fixed. The server keeps running:
@@ -10,6 +12,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkContentFolder } from '../lib/content-folder.ts';
 import { ContentError } from '../lib/site.ts';
 import { siteConfig } from '../site.config.ts';
@@ -34,9 +37,13 @@ export default function contentChecks(contentDir: string): AstroIntegration {
   return {
     name: integrationName,
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'build' && command !== 'sync') return;
-        const problems = checkContentFolder(dir, { includeDrafts: false, today: siteConfig(process.env).today });
+        const problems = checkContentFolder(
+          dir,
+          { includeDrafts: false, today: siteConfig(process.env).today },
+          fileURLToPath(new URL('content-checks-clean', config.cacheDir)),
+        );
         if (problems.length) throw contentError(problems);
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -4,11 +4,17 @@
  * come back as one problem naming the file, the line or field, what is wrong and what to do. The build tests
  * (tests/build/bad-content.test.ts) show that a build stops on these with the message alone.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyComponents, bodyProblems, collections, type ContentFile } from '../../src/lib/content-checks';
-import { checkContent, checkContentFolder } from '../../src/lib/content-folder';
+import {
+  bodyComponents,
+  bodyProblems,
+  collections,
+  readContentFolder,
+  type ContentFile,
+} from '../../src/lib/content-checks';
+import { checkContent, checkContentFolder, checkDigest } from '../../src/lib/content-folder';
 import { scratchRoot, validContent, writeContent } from '../helpers/scratch';
 import { root } from '../helpers/site';
 
@@ -399,4 +405,63 @@ describe('the content checks accept', () => {
       ),
     ).toEqual([]);
   });
+});
+
+describe('a build’s content check', () => {
+  const name = 'clean-record';
+  const record = join(scratchRoot, `${name}-record`, 'content-checks-clean');
+  const options = { includeDrafts: false, today: '2026-12-01' };
+  const scratch = (files: Record<string, string | undefined>) => {
+    rmSync(join(scratchRoot, `${name}-record`), { recursive: true, force: true });
+    return writeContent(name, files);
+  };
+  const cleanUp = () => {
+    for (const dir of [name, `${name}-record`]) rmSync(join(scratchRoot, dir), { recursive: true, force: true });
+  };
+
+  it('finds a mistake made after a clean check, and forgets that check', () => {
+    const content = scratch(validContent());
+    try {
+      expect(checkContentFolder(content, options, record)).toEqual([]);
+      expect(existsSync(record)).toBe(true);
+      writeFileSync(join(content, talk), validContent()[talk]!.replace('themes:', 'theme:'));
+      expect(checkContentFolder(content, options, record)).toEqual([
+        expect.stringContaining('talks/eu-2021/dns.mdx:8: "theme" is not a field'),
+      ]);
+      expect(existsSync(record)).toBe(false);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('reports a folder’s problems every time, never recording it', () => {
+    const content = scratch({ ...validContent(), [event]: '\n' });
+    try {
+      const first = checkContentFolder(content, options, record);
+      expect(first).toHaveLength(1);
+      expect(checkContentFolder(content, options, record)).toEqual(first);
+      expect(existsSync(record)).toBe(false);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('does not check again a folder the record vouches for, and only that folder', () => {
+    // A record that vouches for a broken folder shows that the check is skipped, not merely fast.
+    const broken = { ...validContent(), [event]: '\n' };
+    const content = scratch(broken);
+    try {
+      writeContentRecord(content);
+      expect(checkContentFolder(content, options, record)).toEqual([]);
+      expect(checkContentFolder(content, { ...options, today: '2026-12-02' }, record)).toHaveLength(1);
+      expect(checkContentFolder(content, { ...options, includeDrafts: true }, record)).toHaveLength(1);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  function writeContentRecord(content: string) {
+    mkdirSync(dirname(record), { recursive: true });
+    writeFileSync(record, checkDigest(readContentFolder(content), options));
+  }
 });
