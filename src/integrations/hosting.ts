@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -74,7 +75,9 @@ export default function hosting(): AstroIntegration {
         const out = fileURLToPath(dir);
         try {
           const started = performance.now();
-          const files = (await readdir(out, { recursive: true, withFileTypes: true }))
+          // Synchronously: nothing else runs now, and listing 2,000 page folders one asynchronous call at a time
+          // took three times as long (0.3 s against 0.1 s).
+          const files = readdirSync(out, { recursive: true, withFileTypes: true })
             .filter((entry) => entry.isFile())
             .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
             .sort();
@@ -144,6 +147,8 @@ async function planOf(out: string, base: string, files: string[], policyOf: Map<
  * A file identical to its namesake in `previous` (the output this build replaces) takes that one's copies instead:
  * compressing the same bytes again would give the same copies, and most files of a rebuild are unchanged. `read`
  * is given each text file's bytes as they are read, so a caller that needs them does not read the file again.
+ * Files are read, compared and linked synchronously: at 2,000 talks, where nearly every file is unchanged, that took
+ * 0.2 s against 0.6 s for the same calls each sent to the thread pool and awaited. Only compressing is handed off.
  */
 export async function precompress(
   out: string,
@@ -155,14 +160,14 @@ export async function precompress(
   await eachAtOnce(files, async (file) => {
     const copies = copiesOf(file);
     if (copies === 'pagefind' || copies === 'pagefind+brotli') {
-      await keep(out, out, file, `${file}.gz`);
+      keep(out, out, file, `${file}.gz`);
       sizes.gzipped++;
       if (copies === 'pagefind') return;
     }
-    const body = await readFile(join(out, file));
+    const body = readFileSync(join(out, file));
     if (copies === 'text') read(file, body);
     const packed = copies === 'pagefind+brotli';
-    const kept = previous === undefined ? undefined : await previousCopies(previous, file, body);
+    const kept = previous === undefined ? undefined : previousCopies(previous, file, body);
     // Only a copy the previous build made is kept; a file it left without one is judged afresh.
     if (packed ? kept?.brotli : kept?.gzip) {
       sizes.reused++;
@@ -170,8 +175,8 @@ export async function precompress(
       sizes.raw += body.length;
       sizes.gzip += packed ? body.length : kept!.gzip!;
       sizes.brotli += kept!.brotli ?? body.length;
-      if (!packed) await keep(previous!, out, `${file}.gz`);
-      if (kept!.brotli) await keep(previous!, out, `${file}.br`);
+      if (!packed) keep(previous!, out, `${file}.gz`);
+      if (kept!.brotli) keep(previous!, out, `${file}.br`);
       return;
     }
     // A Pagefind file is its own gzip copy: its Brotli copy is made from what it holds.
@@ -199,8 +204,8 @@ export async function precompress(
 }
 
 /**
- * Runs `task` on every item, a few dozen at a time: enough to keep the file system and zlib's thread pool busy
- * (one at a time, reading 2,000 pages took 0.65 s), few enough to stay under a system's open-file limit.
+ * Runs `task` on every item, a few dozen at a time: enough to keep zlib's thread pool busy compressing while the
+ * next files are read, few enough to stay under a system's open-file limit.
  */
 async function eachAtOnce<T>(items: T[], task: (item: T) => Promise<void>) {
   const queue = [...items];
@@ -214,23 +219,28 @@ async function eachAtOnce<T>(items: T[], task: (item: T) => Promise<void>) {
  * A file of `from` linked into `out` (no bytes copied), or copied where the folders cannot share it; as `name`,
  * or under its own name.
  */
-const keep = (from: string, out: string, file: string, name = file) =>
-  link(join(from, file), join(out, name)).catch(() => copyFile(join(from, file), join(out, name)));
+function keep(from: string, out: string, file: string, name = file) {
+  try {
+    linkSync(join(from, file), join(out, name));
+  } catch {
+    copyFileSync(join(from, file), join(out, name));
+  }
+}
 
 /**
  * The sizes of the previous build's copies of `file` when it held the same bytes (a copy it did not make has
  * no size), or undefined when the file is new or changed.
  */
-async function previousCopies(previous: string, file: string, body: Buffer) {
-  const before = await readFile(join(previous, file)).catch(() => undefined);
-  if (!before?.equals(body)) return undefined;
-  const size = (path: string) =>
-    stat(join(previous, path)).then(
-      (found) => found.size,
-      () => undefined,
-    );
-  const [gzip, brotli] = await Promise.all([size(`${file}.gz`), size(`${file}.br`)]);
-  return { gzip, brotli };
+function previousCopies(previous: string, file: string, body: Buffer) {
+  let before: Buffer;
+  try {
+    before = readFileSync(join(previous, file));
+  } catch {
+    return undefined;
+  }
+  if (!before.equals(body)) return undefined;
+  const size = (path: string) => statSync(join(previous, path), { throwIfNoEntry: false })?.size;
+  return { gzip: size(`${file}.gz`), brotli: size(`${file}.br`) };
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
