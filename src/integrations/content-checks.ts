@@ -2,10 +2,10 @@
  * Runs the content checks (lib/content-checks.ts) where a writer will see them:
  *
  * - `astro build` (and `astro sync`, which `astro check` runs): before anything is built or written, every
- *   problem in the content folder, each naming the file and the line or field, and the build stops. A folder
- *   that is byte for byte the one the last clean check passed is not checked again (the record is in Astro's
- *   cache folder). The
- *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1.
+ *   problem in the content folder, each naming the file and the line or field, and the build stops. The
+ *   message stands alone; the stack trace, which says nothing to a writer, is printed only with DEBUG=1. A
+ *   folder that is byte for byte the one the last clean check passed is not checked again (the record is in
+ *   Astro's cache folder).
  * - `astro dev`: the same problems in the terminal when the server starts and whenever a content file is
  *   saved, and in the browser's error overlay on every page until they are fixed. The server keeps running:
  *   checkedGlob() (checked-glob.ts) keeps a broken file from stopping it.

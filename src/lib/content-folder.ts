@@ -80,16 +80,16 @@ export function checkContentFolder(
   if (missing) return [missing];
   const shown = relative(process.cwd(), dir);
   const files = readContentFolder(dir);
-  const digest = cleanRecord === undefined ? undefined : checkDigest(files, options);
-  if (digest !== undefined && readRecord(cleanRecord!) === digest) return [];
-  const problems = checkContent(files, { ...options, shownDir: shown.startsWith('..') ? dir : shown || '.' });
-  if (digest !== undefined) {
-    // Only a clean folder is recorded: one with problems is checked in full until they are fixed.
-    if (problems.length) rmSync(cleanRecord!, { force: true });
-    else {
-      mkdirSync(dirname(cleanRecord!), { recursive: true });
-      writeFileSync(cleanRecord!, digest);
-    }
+  const check = () => checkContent(files, { ...options, shownDir: shown.startsWith('..') ? dir : shown || '.' });
+  if (cleanRecord === undefined) return check();
+  const digest = checkDigest(files, options);
+  if (readRecord(cleanRecord) === digest) return [];
+  const problems = check();
+  // Only a clean folder is recorded: one with problems is checked in full until they are fixed.
+  if (problems.length) rmSync(cleanRecord, { force: true });
+  else {
+    mkdirSync(dirname(cleanRecord), { recursive: true });
+    writeFileSync(cleanRecord, digest);
   }
   return problems;
 }
